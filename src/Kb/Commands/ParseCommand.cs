@@ -1,0 +1,173 @@
+using System.ComponentModel;
+using System.Text;
+using Kb.Parser.Corpus;
+using Kb.Parser.Model;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Kb.Cli.Commands;
+
+/// <summary><c>kb parse PATH... [--json | --jsonl] [--out FILE] [--stats]</c>.</summary>
+internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("Article file, folder (recursive) or .tar.gz/.zip archive; several may be given.")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("--json")]
+        [Description("Print one JSON record, or an array when there are several.")]
+        public bool Json { get; init; }
+
+        [CommandOption("--jsonl")]
+        [Description("Print one JSON record per line.")]
+        public bool JsonLines { get; init; }
+
+        [CommandOption("-o|--out <FILE>")]
+        [Description("Write records to FILE instead of standard output.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--stats")]
+        [Description("Print a summary: articles, errors, diagnostics by code, kinds, products, options.")]
+        public bool Stats { get; init; }
+
+        [CommandOption("--verify")]
+        [Description("Check that every body line is accounted for by the record; report articles that lose any.")]
+        public bool Verify { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Json && JsonLines)
+            {
+                return ValidationResult.Error("--json and --jsonl cannot be used together");
+            }
+
+            foreach (var p in Paths)
+            {
+                if (!File.Exists(p) && !Directory.Exists(p))
+                {
+                    return ValidationResult.Error($"no such file or folder: {p}");
+                }
+            }
+
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var jsonl = settings.JsonLines || (!settings.Json && !settings.Stats);
+        var stats = new ParseStats();
+        var failed = 0;
+        await using var output = settings.Out is null
+            ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false }
+            : new StreamWriter(settings.Out, append: false, new UTF8Encoding(false));
+        var writeRecords = settings.Json || jsonl;
+        var first = true;
+        if (settings.Json)
+        {
+            await output.WriteAsync('[').ConfigureAwait(false);
+        }
+
+        using var progress = new ProgressLine("parse");
+        foreach (var path in settings.Paths)
+        {
+            foreach (var result in CorpusReader.Parse(path, cancellationToken: cancellationToken))
+            {
+                progress.Tick();
+                if (result.Record is null)
+                {
+                    failed++;
+                    stats.Errors++;
+                    await Console.Error.WriteLineAsync("kb: error: " + result.Error).ConfigureAwait(false);
+                    continue;
+                }
+
+                stats.Add(result.Record);
+                if (settings.Verify)
+                {
+                    failed += await VerifyAsync(path, result).ConfigureAwait(false);
+                }
+
+                if (!writeRecords)
+                {
+                    continue;
+                }
+
+                if (settings.Json)
+                {
+                    if (!first)
+                    {
+                        await output.WriteAsync(',').ConfigureAwait(false);
+                    }
+
+                    await output.WriteLineAsync().ConfigureAwait(false);
+                    await output.WriteAsync(KbJson.Serialize(result.Record, indented: true)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await output.WriteLineAsync(KbJson.Serialize(result.Record)).ConfigureAwait(false);
+                }
+
+                first = false;
+            }
+        }
+
+        if (settings.Json)
+        {
+            await output.WriteLineAsync(first ? "]" : "\n]").ConfigureAwait(false);
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        progress.Done();
+        if (settings.Stats)
+        {
+            var text = stats.Render();
+            if (writeRecords && settings.Out is null)
+            {
+                await Console.Error.WriteAsync(text).ConfigureAwait(false);
+            }
+            else
+            {
+                Console.Write(text);
+            }
+        }
+
+        return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static async Task<int> VerifyAsync(string root, ParseResult result)
+    {
+        var bytes = ReadAgain(root, result.SourcePath);
+        if (bytes is null)
+        {
+            return 0;
+        }
+
+        var text = Kb.Parser.Text.SourceDecoder.Decode(bytes, []);
+        var problems = Kb.Parser.RecordAudit.Check(text, result.Record!);
+        foreach (var p in problems.Take(5))
+        {
+            await Console.Error.WriteLineAsync($"kb: lost: {result.SourcePath}: {p}").ConfigureAwait(false);
+        }
+
+        return problems.Count > 0 ? 1 : 0;
+    }
+
+    private static byte[]? ReadAgain(string root, string sourcePath)
+    {
+        if (File.Exists(root) && !root.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !root.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            return File.ReadAllBytes(root);
+        }
+
+        if (Directory.Exists(root))
+        {
+            var rel = sourcePath[(sourcePath.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            return File.ReadAllBytes(Path.Combine(root, rel));
+        }
+
+        return null;
+    }
+}

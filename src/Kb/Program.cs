@@ -1,0 +1,19 @@
+using Kb.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("kb");
+    config.Settings.StrictParsing = true;
+    config.SetExceptionHandler((ex, _) =>
+    {
+        Console.Error.WriteLine("kb: " + ex.Message);
+        return ExitCodes.Usage;
+    });
+    config.AddCommand<ParseCommand>("parse")
+        .WithDescription("Parse articles (a file, a folder or a .tar.gz/.zip archive) into records.")
+        .WithExample("parse", "content/kb", "--stats")
+        .WithExample("parse", "kbarchive.tar.gz", "--jsonl", "--out", "records.jsonl");
+});
+return await app.RunAsync(args).ConfigureAwait(false);
