@@ -60,20 +60,23 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
         var jsonl = settings.JsonLines || (!settings.Json && !settings.Stats);
         var stats = new ParseStats();
         var failed = 0;
-        await using var output = settings.Out is null
-            ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false }
-            : new StreamWriter(settings.Out, append: false, new UTF8Encoding(false));
+        await using var output = new BufferedStream(settings.Out is null
+            ? Console.OpenStandardOutput()
+            : new FileStream(settings.Out, FileMode.Create, FileAccess.Write, FileShare.Read), 1 << 16);
         var writeRecords = settings.Json || jsonl;
         var first = true;
         if (settings.Json)
         {
-            await output.WriteAsync('[').ConfigureAwait(false);
+            output.WriteByte((byte)'[');
         }
 
         using var progress = new ProgressLine("parse");
         foreach (var path in settings.Paths)
         {
-            foreach (var result in CorpusReader.Parse(path, cancellationToken: cancellationToken))
+            var indented = settings.Json;
+            byte[]? Serialize(ParseResult r) =>
+                writeRecords && r.Record is not null ? KbJson.SerializeToUtf8Bytes(r.Record, indented) : null;
+            foreach (var (result, json) in CorpusReader.Parse(path, r => (r, Serialize(r)), cancellationToken: cancellationToken))
             {
                 progress.Tick();
                 if (result.Record is null)
@@ -99,15 +102,16 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
                 {
                     if (!first)
                     {
-                        await output.WriteAsync(',').ConfigureAwait(false);
+                        output.WriteByte((byte)',');
                     }
 
-                    await output.WriteLineAsync().ConfigureAwait(false);
-                    await output.WriteAsync(KbJson.Serialize(result.Record, indented: true)).ConfigureAwait(false);
+                    output.WriteByte((byte)'\n');
+                    await output.WriteAsync(json, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await output.WriteLineAsync(KbJson.Serialize(result.Record)).ConfigureAwait(false);
+                    await output.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+                    output.WriteByte((byte)'\n');
                 }
 
                 first = false;
@@ -116,7 +120,7 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
 
         if (settings.Json)
         {
-            await output.WriteLineAsync(first ? "]" : "\n]").ConfigureAwait(false);
+            await output.WriteAsync(Encoding.UTF8.GetBytes(first ? "]\n" : "\n]\n"), cancellationToken).ConfigureAwait(false);
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);

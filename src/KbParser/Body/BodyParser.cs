@@ -242,6 +242,12 @@ internal sealed partial class BodyParser
         }
 
         var intro = _lines[introAt];
+        if (!opensWithRule && !intro.Content.StartsWith("The ", StringComparison.Ordinal)
+            && !intro.Content.StartsWith("This ", StringComparison.Ordinal))
+        {
+            return i;
+        }
+
         if (intro.Indent > 2 || !intro.Content.Contains("applies to", StringComparison.OrdinalIgnoreCase)
             || intro.End - intro.Start > 80)
         {

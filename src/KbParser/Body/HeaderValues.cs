@@ -19,6 +19,11 @@ internal static partial class HeaderValues
             return null;
         }
 
+        if (TryParseArchiveDate(v, out var iso))
+        {
+            return iso;
+        }
+
         if (DateTime.TryParseExact(v, DateFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AllowWhiteSpaces, out var date))
         {
@@ -26,6 +31,29 @@ internal static partial class HeaderValues
         }
 
         return null;
+    }
+
+    private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+    /// <summary>The archive's own form, <c>08-MAY-1999</c>, read without the general date parser.</summary>
+    private static bool TryParseArchiveDate(string v, out string iso)
+    {
+        iso = "";
+        if (v.Length != 11 || v[2] != '-' || v[6] != '-'
+            || !int.TryParse(v.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(v.AsSpan(7, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return false;
+        }
+
+        var month = Array.FindIndex(Months, m => v.AsSpan(3, 3).Equals(m, StringComparison.OrdinalIgnoreCase)) + 1;
+        if (month == 0 || year < 1900 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        iso = new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return true;
     }
 
     /// <summary>

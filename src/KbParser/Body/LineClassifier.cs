@@ -159,6 +159,13 @@ internal static partial class LineClassifier
 
     public static bool TryNoteLabel(in SourceLine line, out string label)
     {
+        var c = line.Content;
+        if (c.Length < 4 || c[0] is not ('N' or 'W' or 'I' or 'C' or 'T'))
+        {
+            label = "";
+            return false;
+        }
+
         var m = NoteLabel().Match(line.Text, line.Start, Math.Min(line.End - line.Start, 20));
         label = m.Success ? m.Groups[1].Value.ToUpperInvariant() : "";
         return m.Success;
@@ -188,12 +195,13 @@ internal static partial class LineClassifier
     /// <summary>"Method 1", "Option 2: Use ...", "Workaround 3" alone on a line: a subsection lead.</summary>
     public static bool IsLeadHeading(in SourceLine line)
     {
-        if (line.End - line.Start > 120)
+        var c = line.Content;
+        if (c.Length > 120 || c.Length < 6 || c[0] is not ('M' or 'O' or 'S' or 'W' or 'R' or 'C' or 'P'))
         {
             return false;
         }
 
-        return LeadHeading().IsMatch(line.Content);
+        return LeadHeading().IsMatch(c);
     }
 
     /// <summary>True when the line has a run of three or more spaces between words (a column gap).</summary>

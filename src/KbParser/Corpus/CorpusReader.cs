@@ -4,8 +4,15 @@ using Kb.Parser.Model;
 
 namespace Kb.Parser.Corpus;
 
-/// <summary>One article file read from a folder or archive: its path relative to the source, and its bytes.</summary>
-public sealed record ArticleFile(string SourcePath, byte[] Bytes);
+/// <summary>
+/// One article file of a folder or archive: its path relative to the source, and its bytes,
+/// or (for folders) the file to read them from, so that reading happens on the worker threads.
+/// </summary>
+public sealed record ArticleFile(string SourcePath, byte[]? Bytes, string? FullPath = null)
+{
+    /// <summary>The file's bytes, read now when the file was listed but not yet read.</summary>
+    public byte[] ReadBytes() => Bytes ?? File.ReadAllBytes(FullPath ?? SourcePath);
+}
 
 /// <summary>The outcome for one file: a record, or an error naming the file.</summary>
 public sealed record ParseResult(string SourcePath, ArticleRecord? Record, string? Error);
@@ -50,14 +57,22 @@ public static class CorpusReader
     }
 
     /// <summary>Parses every article of a source in parallel; results come back in file order.</summary>
-    public static IEnumerable<ParseResult> Parse(string source, int? degreeOfParallelism = null, CancellationToken cancellationToken = default)
+    public static IEnumerable<ParseResult> Parse(string source, int? degreeOfParallelism = null, CancellationToken cancellationToken = default) =>
+        Parse(source, r => r, degreeOfParallelism, cancellationToken);
+
+    /// <summary>
+    /// Parses every article of a source in parallel and applies <paramref name="project"/> (for example
+    /// serialisation) on the worker threads too; results come back in file order.
+    /// </summary>
+    public static IEnumerable<T> Parse<T>(string source, Func<ParseResult, T> project, int? degreeOfParallelism = null,
+        CancellationToken cancellationToken = default)
     {
         return EnumerateFiles(source)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(degreeOfParallelism ?? Environment.ProcessorCount)
             .WithCancellation(cancellationToken)
-            .Select(ParseOne);
+            .Select(f => project(ParseOne(f)));
     }
 
     /// <summary>Parses one file; an exception from the parser becomes an error naming the path.</summary>
@@ -66,7 +81,7 @@ public static class CorpusReader
         ArgumentNullException.ThrowIfNull(file);
         try
         {
-            return new ParseResult(file.SourcePath, KbArticleParser.Parse(file.Bytes, file.SourcePath), null);
+            return new ParseResult(file.SourcePath, KbArticleParser.Parse(file.ReadBytes(), file.SourcePath), null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -102,7 +117,7 @@ public static class CorpusReader
             .ToList();
         foreach (var (path, rel) in files)
         {
-            yield return new ArticleFile(name + "/" + rel, File.ReadAllBytes(path));
+            yield return new ArticleFile(name + "/" + rel, null, path);
         }
     }
 

@@ -72,10 +72,44 @@ public sealed record Reference(string Id, string? Title);
 /// <summary>A parser finding: a code, the 1-based line it concerns (0 for the whole file) and a message.</summary>
 public sealed record Diagnostic(string Code, int Line, string Message);
 
-/// <summary>A contiguous range of 1-based source lines, inclusive.</summary>
+/// <summary>A contiguous range of 1-based source lines, inclusive; JSON <c>[start, end]</c>.</summary>
+[JsonConverter(typeof(LineSpanConverter))]
 public readonly record struct LineSpan(int Start, int End)
 {
     [JsonIgnore]
     public int Count => End - Start + 1;
     public bool Contains(int line) => line >= Start && line <= End;
+}
+
+/// <summary>Writes a <see cref="LineSpan"/> as the compact array <c>[start, end]</c>.</summary>
+public sealed class LineSpanConverter : JsonConverter<LineSpan>
+{
+    public override LineSpan Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType != System.Text.Json.JsonTokenType.StartArray)
+        {
+            throw new System.Text.Json.JsonException("a line span is an array [start, end]");
+        }
+
+        reader.Read();
+        var start = reader.GetInt32();
+        reader.Read();
+        var end = reader.GetInt32();
+        reader.Read();
+        if (reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
+        {
+            throw new System.Text.Json.JsonException("a line span has exactly two numbers");
+        }
+
+        return new LineSpan(start, end);
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, LineSpan value, System.Text.Json.JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Start);
+        writer.WriteNumberValue(value.End);
+        writer.WriteEndArray();
+    }
 }

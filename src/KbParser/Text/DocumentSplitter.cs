@@ -3,7 +3,7 @@ using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Kb.Parser.Text;
 
@@ -31,7 +31,7 @@ internal static class DocumentSplitter
     public static ArticleDocument Split(string text, List<Diagnostic> diagnostics)
     {
         var doc = new ArticleDocument();
-        var lines = SplitLines(text);
+        var lines = new LineList(text);
 
         // The preamble ends at the H2 title line, or before the first tab-indented line.
         var headingIndex = -1;
@@ -86,14 +86,13 @@ internal static class DocumentSplitter
         doc.PreambleLines = bodyStart;
         for (var i = bodyStart; i < bodyEnd; i++)
         {
-            var l = lines[i];
-            doc.Body.Add(new SourceLine(i + 1, l.StartsWith('\t') ? l[1..] : l));
+            doc.Body.Add(new SourceLine(i + 1, lines.BodyText(i)));
         }
 
         return doc;
     }
 
-    private static int FirstBodyLine(List<string> lines, int limit)
+    private static int FirstBodyLine(LineList lines, int limit)
     {
         var inFrontMatter = lines.Count > 0 && lines[0].TrimEnd() == "---";
         for (var i = inFrontMatter ? 1 : 0; i < limit; i++)
@@ -114,9 +113,9 @@ internal static class DocumentSplitter
         return inFrontMatter ? lines.Count : 0;
     }
 
-    private static void ReadPreamble(List<string> lines, int end, ArticleDocument doc, List<Diagnostic> diagnostics)
+    private static void ReadPreamble(LineList lines, int end, ArticleDocument doc, List<Diagnostic> diagnostics)
     {
-        var preamble = string.Join('\n', lines.Take(end));
+        var preamble = lines.Join(end);
         var md = Markdown.Parse(preamble, Pipeline);
         var frontMatter = md.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         if (frontMatter is null)
@@ -143,19 +142,31 @@ internal static class DocumentSplitter
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            // The event parser is enough for a flat mapping and far cheaper than building a node tree.
+            var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return;
+            }
+
+            parser.Consume<DocumentStart>();
+            if (!parser.TryConsume<MappingStart>(out _))
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.InvalidFrontMatter, 2, "front matter is not a mapping"));
                 return;
             }
 
-            foreach (var (key, value) in map.Children)
+            while (!parser.TryConsume<MappingEnd>(out _))
             {
-                if (key is YamlScalarNode k && value is YamlScalarNode v && k.Value is not null)
+                var key = parser.Consume<Scalar>();
+                if (parser.TryConsume<Scalar>(out var value))
                 {
-                    doc.FrontMatter[k.Value] = v.Value ?? "";
+                    doc.FrontMatter[key.Value] = value.Value;
+                }
+                else
+                {
+                    parser.SkipThisAndNestedEvents();
                 }
             }
         }
@@ -163,6 +174,11 @@ internal static class DocumentSplitter
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.InvalidFrontMatter, (int)ex.Start.Line + 1,
                 "front matter is not valid YAML: " + ex.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's event reader reports a truncated document this way.
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.InvalidFrontMatter, 2, "front matter is not valid YAML: it ends early"));
         }
     }
 
@@ -177,7 +193,7 @@ internal static class DocumentSplitter
         return t[2..^2].Trim().Equals(word, StringComparison.Ordinal);
     }
 
-    private static int NextNonBlank(List<string> lines, int from)
+    private static int NextNonBlank(LineList lines, int from)
     {
         for (var i = from; i < lines.Count; i++)
         {
@@ -190,7 +206,7 @@ internal static class DocumentSplitter
         return -1;
     }
 
-    private static int LastNonBlank(List<string> lines)
+    private static int LastNonBlank(LineList lines)
     {
         for (var i = lines.Count - 1; i >= 0; i--)
         {
@@ -203,30 +219,62 @@ internal static class DocumentSplitter
         return -1;
     }
 
-    private static List<string> SplitLines(string text)
+    /// <summary>Line offsets into the text; strings are made only for the lines that need them.</summary>
+    private sealed class LineList
     {
-        var lines = new List<string>(text.Length / 60 + 1);
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\n' || c == '\r')
-            {
-                lines.Add(text[start..i]);
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+        private readonly string _text;
+        private readonly List<(int Start, int End)> _spans;
 
-                start = i + 1;
+        public LineList(string text)
+        {
+            _text = text;
+            _spans = new List<(int, int)>(text.Length / 50 + 1);
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    _spans.Add((start, i));
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            if (start < text.Length)
+            {
+                _spans.Add((start, text.Length));
             }
         }
 
-        if (start < text.Length)
+        public int Count => _spans.Count;
+
+        public string this[int index] => _text[_spans[index].Start.._spans[index].End];
+
+        /// <summary>The line without the archive's leading tab.</summary>
+        public string BodyText(int index)
         {
-            lines.Add(text[start..]);
+            var (start, end) = _spans[index];
+            if (start < end && _text[start] == '\t')
+            {
+                start++;
+            }
+
+            return _text[start..end];
         }
 
-        return lines;
+        public string Join(int count)
+        {
+            if (count == 0)
+            {
+                return "";
+            }
+
+            return _text[.._spans[count - 1].End];
+        }
     }
 }
