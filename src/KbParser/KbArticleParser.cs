@@ -53,7 +53,13 @@ public static partial class KbArticleParser
             diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.NoBody, 0, "the article has no body text"));
         }
 
-        var header = body.Header.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        // A repeated header field keeps its first value (the raw list in Header keeps every line).
+        var header = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var h in body.Header)
+        {
+            header.TryAdd(h.Name, h.Value);
+        }
+
         doc.FrontMatter.TryGetValue("title", out var fmTitle);
         var rawTitle = WebUtility.HtmlDecode(fmTitle ?? doc.Heading ?? "");
         var (titleId, title) = SplitTitle(rawTitle);

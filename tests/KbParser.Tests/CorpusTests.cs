@@ -1,0 +1,73 @@
+using System.Text;
+using Kb.Parser.Corpus;
+using Kb.Parser.Model;
+using Kb.Parser.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Kb.Parser.Tests;
+
+/// <summary>Invariants over all 60,335 articles of the real archive (KB_CORPUS).</summary>
+public sealed class CorpusTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public CorpusTests(ITestOutputHelper output) => _output = output;
+
+    [SkippableFact]
+    public void FullCorpus_ParsesWithoutLoss()
+    {
+        var tarball = TestCorpus.Tarball;
+        Skip.If(tarball is null, TestCorpus.SkipMessage);
+
+        int articles = 0, withDate = 0;
+        var failures = new List<string>();
+        var results = CorpusReader.EnumerateFiles(tarball!)
+            .AsParallel().AsOrdered()
+            .Select(file => Check(file));
+        foreach (var (path, dated, problems) in results)
+        {
+            articles++;
+            withDate += dated ? 1 : 0;
+            if (problems.Count > 0 && failures.Count < 50)
+            {
+                failures.Add(path + ": " + string.Join("; ", problems.Take(3)));
+            }
+        }
+
+        _output.WriteLine($"{articles} articles, {withDate} with a last-modified date");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(60_335, articles);
+        Assert.True(withDate >= articles * 0.999, $"last modified parsed for only {withDate} of {articles}");
+    }
+
+    private static (string Path, bool Dated, List<string> Problems) Check(ArticleFile file)
+    {
+        var problems = new List<string>();
+        var result = CorpusReader.ParseOne(file);
+        if (result.Record is not { } record)
+        {
+            problems.Add("error: " + result.Error);
+            return (file.SourcePath, false, problems);
+        }
+
+        var folder = Path.GetFileName(Path.GetDirectoryName(file.SourcePath));
+        if (record.Id != folder)
+        {
+            problems.Add($"id {record.Id} is not the folder name {folder}");
+        }
+
+        if (!record.Sections.Any(s => s.Blocks.Count > 0 || s.Subsections.Count > 0))
+        {
+            problems.Add("no section or paragraph");
+        }
+
+        if (string.IsNullOrEmpty(record.Title))
+        {
+            problems.Add("no title");
+        }
+
+        var text = Encoding.UTF8.GetString(file.ReadBytes());
+        problems.AddRange(RecordAudit.Check(text, record));
+        return (file.SourcePath, record.LastModified is not null, problems);
+    }
+}
