@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
-using Kb.Parser.Tests.Support;
+using Kb.Tests.Support;
 
 namespace Kb.Parser.Tests;
 

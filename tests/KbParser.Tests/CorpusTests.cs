@@ -1,7 +1,7 @@
 using System.Text;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
-using Kb.Parser.Tests.Support;
+using Kb.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Kb.Parser.Tests;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Kb.Parser.Model;
-using Kb.Parser.Tests.Support;
+using Kb.Tests.Support;
 
 namespace Kb.Parser.Tests;
 

@@ -1,5 +1,5 @@
 using Kb.Parser.Model;
-using Kb.Parser.Tests.Support;
+using Kb.Tests.Support;
 
 namespace Kb.Parser.Tests;
 

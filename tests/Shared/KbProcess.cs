@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kb.Parser.Tests.Support;
+namespace Kb.Tests.Support;
 
 /// <summary>Runs the built <c>kb</c> command as a user would, capturing its output and exit code.</summary>
 public static class KbProcess

@@ -1,4 +1,4 @@
-namespace Kb.Parser.Tests.Support;
+namespace Kb.Tests.Support;
 
 /// <summary>Where the tests find real articles: the shared sample folder and the KB_CORPUS tarball.</summary>
 public static class TestCorpus
