@@ -15,5 +15,13 @@ app.Configure(config =>
         .WithDescription("Parse articles (a file, a folder or a .tar.gz/.zip archive) into records.")
         .WithExample("parse", "content/kb", "--stats")
         .WithExample("parse", "kbarchive.tar.gz", "--jsonl", "--out", "records.jsonl");
+    config.AddCommand<IndexCommand>("index")
+        .WithDescription("Build or update the search index from articles (a folder or archive).")
+        .WithExample("index", "content/kb")
+        .WithExample("index", "kbarchive.tar.gz", "--index", "/tmp/kb-index");
+    config.AddCommand<SearchCommand>("search")
+        .WithDescription("Search the index: free text, \"phrases\", field:value, article numbers; filters and facets.")
+        .WithExample("search", "\"upgrade a secondary site from sms 1.2\"")
+        .WithExample("search", "\"setup error\"", "--product", "SMS", "--since", "1999", "--json");
 });
 return await app.RunAsync(args).ConfigureAwait(false);
