@@ -46,10 +46,15 @@ internal sealed partial class KbQueryBuilder
 
         RequireFieldClauses(core, parser.Explicit, text);
         var free = FieldClause().Replace(text, " ");
+        var terms = KbAnalyzers.Terms(_analyzer, KbFields.Body, free);
+        if (terms.Count == 0 && parser.Explicit.Count == 0)
+        {
+            throw new KbQueryException($"the query \"{text}\" has no words to search for (only common words such as \"how\" or \"the\")");
+        }
+
         var query = new BooleanQuery { { core, Occur.MUST } };
         var highlight = new BooleanQuery { { core, Occur.SHOULD } };
         AddIds(query, free);
-        var terms = KbAnalyzers.Terms(_analyzer, KbFields.Body, free);
         foreach (var phrase in Phrases(terms))
         {
             query.Add(phrase, Occur.SHOULD);
@@ -101,12 +106,21 @@ internal sealed partial class KbQueryBuilder
             return;
         }
 
+        var promoted = false;
         foreach (var clause in bq.Clauses)
         {
             if (clause.Occur == Occur.SHOULD && explicitQueries.Contains(clause.Query))
             {
                 clause.Occur = Occur.MUST;
+                promoted = true;
             }
+        }
+
+        // The free words beside a required field clause must still match at least once, or
+        // "server kind:fix" would list every fix.
+        if (promoted && bq.Clauses.Any(c => c.Occur == Occur.SHOULD))
+        {
+            bq.MinimumNumberShouldMatch = 1;
         }
     }
 
@@ -147,7 +161,7 @@ internal sealed partial class KbQueryBuilder
     [GeneratedRegex(@"(?<![\w\\])(?:title|products?|keywords?|kind|id|prefix|version|heading|summary|body|option|condition|ref|year):(?:""[^""]*""|\([^)]*\)|\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex FieldClause();
 
-    [GeneratedRegex(@"(?<![\w\\])(?:title|products?|keywords?|kind|id|prefix|version|heading|summary|body|option|condition|ref|year):|""|\(|\)|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\w|\w[*?~]|\[|\{")]
+    [GeneratedRegex(@"(?<![\w\\])(?:title|products?|keywords?|kind|id|prefix|version|heading|summary|body|option|condition|ref|year):|""|\b(?:AND|OR|NOT)\b|[\[{][^\]}]*\sTO\s")]
     private static partial Regex LooksLikeSyntax();
 
     [GeneratedRegex(@"(?<![\w.])(?:(?:q|kb)\d{3,7}|\d{5,7})(?![\w.])", RegexOptions.IgnoreCase)]
