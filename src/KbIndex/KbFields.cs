@@ -17,7 +17,7 @@ public static class KbFields
     /// <summary>Title prefix lower-cased as one token (<c>sms</c>, <c>xadm</c>, <c>mac wkst</c>); sorted doc values too.</summary>
     public const string Prefix = "prefix";
 
-    /// <summary>Upper-case tags of the title (prefix, words like <c>IIS</c>), lower-cased: sorted-set doc values that abbreviations are learned from.</summary>
+    /// <summary>Title tags and words (<see cref="Analysis.Abbreviations.LearningValues"/>): sorted-set doc values that abbreviations are learned from.</summary>
     public const string Tag = "tag";
 
     /// <summary>Product names, analysed as text (so <c>product:"Systems Management Server"</c> matches).</summary>
@@ -49,6 +49,9 @@ public static class KbFields
     /// <summary>The rest of the body text.</summary>
     public const string Body = "body";
 
+    /// <summary>The article's "Additional query words" (informal synonyms such as <c>nt4 win95 prodsms</c>).</summary>
+    public const string QueryWords = "queryword";
+
     /// <summary>Option titles and texts.</summary>
     public const string Option = "option";
 
@@ -78,6 +81,7 @@ public static class KbFields
         [Prefix] = 2f,
         [Body] = 1f,
         [Option] = 1f,
+        [QueryWords] = 1f,
         [Condition] = 0.5f,
         [Keyword] = 1f,
         [IdForm] = 1f,

@@ -19,6 +19,7 @@ public sealed class Abbreviations
     /// <summary>...and at least this share of them must name the product.</summary>
     public const double MinShare = 0.5;
 
+    private static readonly char[] Separators = [' ', ':', ',', '(', ')', '/', '"', ';'];
     private readonly Dictionary<string, IReadOnlyList<Expansion>> _map;
 
     private Abbreviations(Dictionary<string, IReadOnlyList<Expansion>> map) => _map = map;
@@ -32,6 +33,33 @@ public sealed class Abbreviations
     /// <summary>The products a lower-case word abbreviates, or none.</summary>
     public IReadOnlyList<Expansion> Expand(string word) => _map.TryGetValue(word, out var e) ? e : [];
 
+    /// <summary>
+    /// What a document records for learning: <c>t:</c> + each tag (<see cref="TagsOf"/>) and <c>w:</c> +
+    /// each title word in any case, so a tag that is mostly an ordinary word ("CREATE TABLE" beside
+    /// "How to Create") can be told from a real abbreviation.
+    /// </summary>
+    public static IEnumerable<string> LearningValues(string title, string? prefix)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tag in TagsOf(title, prefix))
+        {
+            values.Add("t:" + tag);
+        }
+
+        foreach (var word in title.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            values.Add("w:" + word.TrimEnd('.').ToLowerInvariant());
+        }
+
+        if (prefix is { Length: > 0 } && !prefix.Contains(' ', StringComparison.Ordinal))
+        {
+            values.Add("w:" + prefix.ToLowerInvariant());
+        }
+
+        return values;
+    }
+
     /// <summary>The tags of a title: its prefix when it is one word, and its upper-case words of 2-8 characters.</summary>
     public static IEnumerable<string> TagsOf(string title, string? prefix)
     {
@@ -42,7 +70,7 @@ public sealed class Abbreviations
             tags.Add(prefix.ToLowerInvariant());
         }
 
-        foreach (var word in title.Split([' ', ':', ',', '(', ')', '/', '"', ';'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in title.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             var w = word.TrimEnd('.');
             if (w.Length is >= 2 and <= 8 && w.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) && w.Count(char.IsAsciiLetterUpper) >= 2)
@@ -59,6 +87,7 @@ public sealed class Abbreviations
     {
         ArgumentNullException.ThrowIfNull(reader);
         var tagCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var pairCounts = new Dictionary<(string Tag, string Product), int>();
         var scratch = new BytesRef();
         var tags = new List<string>();
@@ -85,7 +114,14 @@ public sealed class Abbreviations
                 for (var ord = tagValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = tagValues.NextOrd())
                 {
                     tagValues.LookupOrd(ord, scratch);
-                    var tag = scratch.Utf8ToString();
+                    var value = scratch.Utf8ToString();
+                    if (value.StartsWith("w:", StringComparison.Ordinal))
+                    {
+                        wordCounts[value[2..]] = wordCounts.GetValueOrDefault(value[2..]) + 1;
+                        continue;
+                    }
+
+                    var tag = value[2..];
                     tags.Add(tag);
                     tagCounts[tag] = tagCounts.GetValueOrDefault(tag) + 1;
                 }
@@ -104,7 +140,8 @@ public sealed class Abbreviations
         }
 
         var map = pairCounts
-            .Where(p => tagCounts[p.Key.Tag] >= MinArticles && p.Value >= MinArticles && p.Value >= MinShare * tagCounts[p.Key.Tag])
+            .Where(p => tagCounts[p.Key.Tag] >= MinArticles && p.Value >= MinArticles && p.Value >= MinShare * tagCounts[p.Key.Tag]
+                && tagCounts[p.Key.Tag] >= MinShare * wordCounts.GetValueOrDefault(p.Key.Tag))
             .GroupBy(p => p.Key.Tag, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,

@@ -12,13 +12,28 @@ namespace Kb.Index.Analysis;
 /// </summary>
 public sealed class KbAnalyzer : Analyzer
 {
+    private readonly bool _forIndex;
+
+    /// <param name="forIndex">True for documents: also emit the parts of dotted words (<see cref="DottedPartsFilter"/>).</param>
+    public KbAnalyzer(bool forIndex = true) => _forIndex = forIndex;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new KbTokenizer(reader);
         TokenStream sink = new LowerCaseFilter(KbIndexVersion.Lucene, source);
+        if (_forIndex)
+        {
+            sink = new DottedPartsFilter(sink);
+        }
+
         sink = new StopFilter(KbIndexVersion.Lucene, sink, KbStopWords.Set);
         sink = new StemGuardFilter(sink);
         sink = new PorterStemFilter(sink);
+        if (!_forIndex)
+        {
+            sink = new QueryVariantsFilter(sink);
+        }
+
         return new TokenStreamComponents(source, sink);
     }
 }
@@ -43,10 +58,11 @@ public static class KbAnalyzers
     ];
 
     /// <summary>A new per-field analyzer: <see cref="KbAnalyzer"/> by default, <see cref="CodeAnalyzer"/> for codes.</summary>
-    public static Analyzer Create()
+    /// <param name="forIndex">True for the writer, false for queries (see <see cref="KbAnalyzer"/>).</param>
+    public static Analyzer Create(bool forIndex = false)
     {
         var code = new CodeAnalyzer();
-        return new PerFieldAnalyzerWrapper(new KbAnalyzer(), CodeFields.ToDictionary(f => f, _ => (Analyzer)code, StringComparer.Ordinal));
+        return new PerFieldAnalyzerWrapper(new KbAnalyzer(forIndex), CodeFields.ToDictionary(f => f, _ => (Analyzer)code, StringComparer.Ordinal));
     }
 
     /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
@@ -56,10 +72,15 @@ public static class KbAnalyzers
         var terms = new List<string>();
         using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            terms.Add(term.ToString());
+            // Alternatives at the same position (synonyms, parts) are not words of their own.
+            if (increment.PositionIncrement > 0 || terms.Count == 0)
+            {
+                terms.Add(term.ToString());
+            }
         }
 
         stream.End();

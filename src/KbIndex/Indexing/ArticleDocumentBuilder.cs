@@ -33,7 +33,7 @@ public static class ArticleDocumentBuilder
             doc.Add(new SortedDocValuesField(KbFields.Prefix, new BytesRef(prefix)));
         }
 
-        foreach (var tag in Kb.Index.Analysis.Abbreviations.TagsOf(record.Title, record.TitlePrefix))
+        foreach (var tag in Kb.Index.Analysis.Abbreviations.LearningValues(record.Title, record.TitlePrefix))
         {
             doc.Add(new SortedSetDocValuesField(KbFields.Tag, new BytesRef(tag)));
         }
@@ -74,6 +74,7 @@ public static class ArticleDocumentBuilder
         AddText(doc, KbFields.Summary, text.Summary);
         AddText(doc, KbFields.Heading, text.Headings);
         AddText(doc, KbFields.Body, text.Body);
+        AddText(doc, KbFields.QueryWords, string.Join(' ', record.AdditionalQueryWords));
         AddOptions(doc, record);
         foreach (var r in record.References.Select(r => r.Id.ToLowerInvariant()).Distinct(StringComparer.Ordinal))
         {

@@ -53,7 +53,7 @@ public sealed class KbIndexBuilder
         Build(directory, (_, process) => Parallel.ForEach(records, Options(cancellationToken), process));
 
     /// <summary>The index configuration every writer uses (BM25, the per-field analyzers).</summary>
-    public static IndexWriterConfig WriterConfig(OpenMode mode) => new(KbIndexVersion.Lucene, KbAnalyzers.Create())
+    public static IndexWriterConfig WriterConfig(OpenMode mode) => new(KbIndexVersion.Lucene, KbAnalyzers.Create(forIndex: true))
     {
         OpenMode = mode,
         Similarity = new BM25Similarity(),

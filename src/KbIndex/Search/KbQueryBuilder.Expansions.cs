@@ -87,8 +87,8 @@ internal sealed partial class KbQueryBuilder
             return;
         }
 
-        // The last word of each end is the most specific (a version, or the product itself).
-        var path = new[] { from[^1], to[^1] };
+        // Each end's version is its most specific word ("sms 1.2 clients" -> 1.2), else its last word.
+        var path = new[] { Specific(from), Specific(to) };
         var titlePath = Phrase(KbFields.Title, path, slop: 3, boost: 4f);
         query.Add(titlePath, Occur.SHOULD);
         query.Add(Phrase(KbFields.Summary, path, slop: 4, boost: 2f), Occur.SHOULD);
@@ -99,6 +99,8 @@ internal sealed partial class KbQueryBuilder
             query.Add(new TermQuery(new Term(KbFields.Version, v)) { Boost = 0.5f }, Occur.SHOULD);
         }
     }
+
+    private static string Specific(List<string> words) => words.LastOrDefault(w => char.IsAsciiDigit(w[0])) ?? words[^1];
 
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:[._][\p{L}\p{Nd}]+)*")]
     private static partial Regex Word();

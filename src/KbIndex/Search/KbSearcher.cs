@@ -20,6 +20,8 @@ public sealed class KbSearcher : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer = KbAnalyzers.Create();
+    // Snippets are cut from document text, so they analyse it as the index did.
+    private readonly Analyzer _textAnalyzer = KbAnalyzers.Create(forIndex: true);
     private readonly KbQueryBuilder _builder;
     private readonly Snippets _snippets;
 
@@ -31,7 +33,7 @@ public sealed class KbSearcher : IDisposable
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
         Abbreviations = Abbreviations.FromJson(json);
         _builder = new KbQueryBuilder(_analyzer, Abbreviations);
-        _snippets = new Snippets(_analyzer);
+        _snippets = new Snippets(_textAnalyzer);
     }
 
     /// <summary>Product abbreviations learned when the index was built.</summary>
@@ -116,6 +118,7 @@ public sealed class KbSearcher : IDisposable
         _reader.Dispose();
         _ownedDirectory?.Dispose();
         _analyzer.Dispose();
+        _textAnalyzer.Dispose();
     }
 
     private ArticleRecord Load(int doc)
