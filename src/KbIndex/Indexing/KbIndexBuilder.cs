@@ -32,6 +32,7 @@ public sealed class KbIndexBuilder
     /// <summary>Indexes every article of a file, folder or archive into <paramref name="indexPath"/>.</summary>
     public IndexReport Build(string source, string indexPath, CancellationToken cancellationToken = default)
     {
+        using var processLock = WriterLock.Acquire(indexPath);
         using var dir = FSDirectory.Open(indexPath);
         return Build(dir, (counters, process) =>
             Parallel.ForEach(CorpusReader.EnumerateFiles(source), Options(cancellationToken), file =>
