@@ -151,8 +151,32 @@ public sealed class Abbreviations
         return new Abbreviations(map);
     }
 
-    public string ToJson() => JsonSerializer.Serialize(
-        _map.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.Select(e => new object[] { e.Product, e.Share }).ToList()));
+    /// <summary>The table as JSON: <c>{"sms": [["Microsoft Systems Management Server", 0.93]], ...}</c>.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            foreach (var (tag, expansions) in _map.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                w.WriteStartArray(tag);
+                foreach (var e in expansions)
+                {
+                    w.WriteStartArray();
+                    w.WriteStringValue(e.Product);
+                    w.WriteNumberValue(e.Share);
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
 
     public static Abbreviations FromJson(string? json)
     {
@@ -161,11 +185,15 @@ public sealed class Abbreviations
             return Empty;
         }
 
-        var raw = JsonSerializer.Deserialize<Dictionary<string, List<JsonElement[]>>>(json) ?? [];
-        return new Abbreviations(raw.ToDictionary(
-            p => p.Key,
-            p => (IReadOnlyList<Expansion>)p.Value.Select(a => new Expansion(a[0].GetString() ?? "", a[1].GetDouble())).ToList(),
-            StringComparer.Ordinal));
+        // Read by hand rather than by reflection, so trimmed and file-based apps can load it too.
+        using var doc = JsonDocument.Parse(json);
+        var map = new Dictionary<string, IReadOnlyList<Expansion>>(StringComparer.Ordinal);
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            map[p.Name] = p.Value.EnumerateArray().Select(a => new Expansion(a[0].GetString() ?? "", a[1].GetDouble())).ToList();
+        }
+
+        return new Abbreviations(map);
     }
 }
 

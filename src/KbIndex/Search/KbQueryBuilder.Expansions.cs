@@ -8,6 +8,8 @@ namespace Kb.Index.Search;
 /// <summary>Query expansions: learned abbreviations, glued product-version words, upgrade paths.</summary>
 internal sealed partial class KbQueryBuilder
 {
+    private const float UpgradeWordBoost = 0.3f;
+
     private void AddAbbreviations(BooleanQuery query, string free)
     {
         foreach (Match m in Word().Matches(free))
@@ -24,6 +26,21 @@ internal sealed partial class KbQueryBuilder
             {
                 AddGlued(query, glued.Groups["name"].Value, glued.Groups["version"].Value);
             }
+        }
+    }
+
+    /// <summary>"upgrade" also finds "migration" (and back), weakly: the user's own word should win.</summary>
+    private static void AddUpgradeWords(BooleanQuery query, List<string> terms)
+    {
+        if (!terms.Any(t => QueryVariantsFilter.UpgradeWords.Contains(t)))
+        {
+            return;
+        }
+
+        foreach (var w in QueryVariantsFilter.UpgradeWords.Where(w => !terms.Contains(w)))
+        {
+            query.Add(new TermQuery(new Term(KbFields.Title, w)) { Boost = UpgradeWordBoost * KbFields.TextWeights[KbFields.Title] }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(KbFields.Summary, w)) { Boost = UpgradeWordBoost * KbFields.TextWeights[KbFields.Summary] }, Occur.SHOULD);
         }
     }
 

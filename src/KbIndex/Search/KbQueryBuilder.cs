@@ -60,6 +60,7 @@ internal sealed partial class KbQueryBuilder
             query.Add(phrase, Occur.SHOULD);
         }
 
+        AddUpgradeWords(query, terms);
         AddAbbreviations(query, free);
         AddUpgradePath(query, highlight, free);
         return new BuiltQuery(query, highlight);

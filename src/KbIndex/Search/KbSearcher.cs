@@ -65,8 +65,7 @@ public sealed class KbSearcher : IDisposable
         var built = _builder.Build(query);
         var filter = Filters.Create(options, Abbreviations, _analyzer);
         var limit = Math.Max(1, options.Limit);
-        var sort = new Sort(SortField.FIELD_SCORE, new SortField(KbFields.Id, SortFieldType.STRING));
-        var top = TopFieldCollector.Create(sort, limit, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var top = TopScoreDocCollector.Create(limit, docsScoredInOrder: false);
         var facets = options.Facets ? new FacetCollector() : null;
         try
         {
