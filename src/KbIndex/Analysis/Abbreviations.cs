@@ -22,10 +22,20 @@ public sealed class Abbreviations
     private static readonly char[] Separators = [' ', ':', ',', '(', ')', '/', '"', ';'];
     private readonly Dictionary<string, IReadOnlyList<Expansion>> _map;
 
-    private Abbreviations(Dictionary<string, IReadOnlyList<Expansion>> map) => _map = map;
+    private Abbreviations(Dictionary<string, IReadOnlyList<Expansion>> map, Dictionary<string, string>? definitions = null)
+    {
+        _map = map;
+        Definitions = definitions ?? [];
+    }
 
     /// <summary>No abbreviations (an empty index).</summary>
     public static Abbreviations Empty { get; } = new([]);
+
+    /// <summary>A definition must be seen in at least this many articles.</summary>
+    public const int MinDefinitions = 3;
+
+    /// <summary>Abbreviation (lower case) to the words articles spell it out with (<c>vfp</c> → <c>visual foxpro</c>), see <see cref="Analysis.Definitions"/>.</summary>
+    public IReadOnlyDictionary<string, string> Definitions { get; }
 
     /// <summary>Tag (lower case) to products, most likely first.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Expansion>> Map => _map;
@@ -88,6 +98,7 @@ public sealed class Abbreviations
         ArgumentNullException.ThrowIfNull(reader);
         var tagCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var definitionCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var pairCounts = new Dictionary<(string Tag, string Product), int>();
         var scratch = new BytesRef();
         var tags = new List<string>();
@@ -115,6 +126,12 @@ public sealed class Abbreviations
                 {
                     tagValues.LookupOrd(ord, scratch);
                     var value = scratch.Utf8ToString();
+                    if (value.StartsWith("d:", StringComparison.Ordinal))
+                    {
+                        definitionCounts[value[2..]] = definitionCounts.GetValueOrDefault(value[2..]) + 1;
+                        continue;
+                    }
+
                     if (value.StartsWith("w:", StringComparison.Ordinal))
                     {
                         wordCounts[value[2..]] = wordCounts.GetValueOrDefault(value[2..]) + 1;
@@ -148,8 +165,19 @@ public sealed class Abbreviations
                 g => (IReadOnlyList<Expansion>)g.Select(p => new Expansion(p.Key.Product, Math.Round((double)p.Value / tagCounts[g.Key], 3)))
                     .OrderByDescending(e => e.Share).ThenBy(e => e.Product, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
-        return new Abbreviations(map);
+        // The most frequent spelling of each abbreviation, when it is seen often enough.
+        var definitions = definitionCounts
+            .Select(p => (Abbr: p.Key[..p.Key.IndexOf('=', StringComparison.Ordinal)], Words: p.Key[(p.Key.IndexOf('=', StringComparison.Ordinal) + 1)..], Count: p.Value))
+            .Where(d => d.Count >= MinDefinitions)
+            .GroupBy(d => d.Abbr, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Count).ThenBy(d => d.Words, StringComparer.Ordinal).First().Words, StringComparer.Ordinal);
+        return new Abbreviations(map, definitions);
     }
+
+    /// <summary>The definitions as a JSON object.</summary>
+    public string DefinitionsToJson() => JsonSerializer.Serialize(
+        Definitions.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+        AbbreviationsJsonContext.Default.DictionaryStringString);
 
     /// <summary>The table as JSON: <c>{"sms": [["Microsoft Systems Management Server", 0.93]], ...}</c>.</summary>
     public string ToJson()
@@ -178,12 +206,16 @@ public sealed class Abbreviations
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static Abbreviations FromJson(string? json)
+    public static Abbreviations FromJson(string? json, string? definitionsJson = null)
     {
         if (string.IsNullOrEmpty(json))
         {
             return Empty;
         }
+
+        var definitions = string.IsNullOrEmpty(definitionsJson)
+            ? null
+            : JsonSerializer.Deserialize(definitionsJson, AbbreviationsJsonContext.Default.DictionaryStringString);
 
         // Read by hand rather than by reflection, so trimmed and file-based apps can load it too.
         using var doc = JsonDocument.Parse(json);
@@ -193,9 +225,13 @@ public sealed class Abbreviations
             map[p.Name] = p.Value.EnumerateArray().Select(a => new Expansion(a[0].GetString() ?? "", a[1].GetDouble())).ToList();
         }
 
-        return new Abbreviations(map);
+        return new Abbreviations(map, definitions);
     }
 }
+
+/// <summary>Source-generated JSON for the definitions table.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class AbbreviationsJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
 
 /// <summary>A product an abbreviation stands for, and the share of the tag's articles that name it.</summary>
 public sealed record Expansion(string Product, double Share);

@@ -47,7 +47,8 @@ public sealed partial class SearchExport : IDisposable
         _dir = dir;
         _reader = DirectoryReader.Open(dir);
         _reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
-        Abbreviations = Abbreviations.FromJson(json);
+        _reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
+        Abbreviations = Abbreviations.FromJson(json, definitions);
         (Documents, _ordinalOf) = ReadDocuments(_reader);
         foreach (var field in FieldWeights.Keys)
         {

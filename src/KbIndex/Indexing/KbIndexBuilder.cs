@@ -158,6 +158,7 @@ public sealed class KbIndexBuilder
         {
             [KbFields.CommitVersion] = KbIndexVersion.Current.ToString(CultureInfo.InvariantCulture),
             [KbFields.CommitAbbreviations] = abbreviations.ToJson(),
+            [KbFields.CommitDefinitions] = abbreviations.DefinitionsToJson(),
         });
         writer.Commit();
     }

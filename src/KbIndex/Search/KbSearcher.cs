@@ -31,7 +31,8 @@ public sealed class KbSearcher : IDisposable
         _ownedDirectory = owned;
         _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
-        Abbreviations = Abbreviations.FromJson(json);
+        reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
+        Abbreviations = Abbreviations.FromJson(json, definitions);
         _builder = new KbQueryBuilder(_analyzer, Abbreviations);
         _snippets = new Snippets(_textAnalyzer);
     }
