@@ -1,0 +1,12 @@
+namespace Kb.Parser.Options;
+
+/// <summary>An option found in the text, before factors are assigned.</summary>
+internal sealed record OptionCandidate(
+    string Kind,
+    string Title,
+    string Text,
+    string? Section,
+    IReadOnlyList<ParsedCondition> Conditions,
+    string Logic,
+    string Form,
+    int Line);
