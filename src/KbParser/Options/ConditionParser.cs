@@ -65,6 +65,12 @@ internal static partial class ConditionParser
     /// <summary>Turns the first negation into its positive form: returns the positive statement and whether the text affirmed it.</summary>
     public static (string Statement, bool Expect) Normalize(string text)
     {
+        // "no service packs have been installed" -> "service packs have been installed", false.
+        if (text.StartsWith("no ", StringComparison.OrdinalIgnoreCase) && text.Length > 8)
+        {
+            return (text[3..], false);
+        }
+
         var m = Negation().Match(text);
         if (!m.Success)
         {
@@ -215,7 +221,7 @@ internal static partial class ConditionParser
         return null;
     }
 
-    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=you\s+(?:are|have|want|need|use|run|do|can|plan|intend)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"\b(?:(?<aux>does|do|did|is|are|was|were|can|will|should|could|would|must|has|have)\s+not|(?<aux>cann)ot|(?<aux>doesn|don|didn|isn|aren|wasn|weren|can|won|hasn|haven|couldn|shouldn|wouldn)'t)\b(?:\s+(?<verb>[a-z]+))?", RegexOptions.IgnoreCase)]

@@ -9,4 +9,8 @@ internal sealed record OptionCandidate(
     IReadOnlyList<ParsedCondition> Conditions,
     string Logic,
     string Form,
-    int Line);
+    int Line)
+{
+    /// <summary>"Method 2" when the article numbers its alternatives; lets "Use Method 2 if ..." overviews merge in.</summary>
+    public string? Label { get; init; }
+}

@@ -21,8 +21,19 @@ internal static partial class OptionExtractor
             var rest = TextUtil.TrimSentenceEnd(sub.Heading![m.Length..].Trim().TrimStart(':', '-', '.', '–').Trim());
             var text = BlockText.Of(sub);
             var first = BlockText.FirstBlock(sub);
-            var title = rest.Length > 0 ? rest : first is null ? sub.Heading! : BlockText.TitleOf(first);
-            var conditions = ConditionsIn(text, out var logic);
+            string title;
+            List<ParsedCondition> conditions;
+            string logic;
+            if (rest.Length == 0 && first is ParagraphBlock lead)
+            {
+                (title, conditions, logic) = TitleAndConditions(lead.Text, text);
+            }
+            else
+            {
+                title = rest.Length > 0 ? rest : first is null ? sub.Heading! : BlockText.TitleOf(first);
+                conditions = ConditionsIn(text, out logic);
+            }
+
             if (conditions.Count == 0 && LooksLikeEnvironment(rest))
             {
                 conditions = [new ParsedCondition("You are using " + rest.TrimStart("For ".ToCharArray()), true, rest)];
@@ -34,7 +45,34 @@ internal static partial class OptionExtractor
             }
 
             found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
-                "method", sub.HeadingLines?.Start ?? 0));
+                "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value });
+        }
+    }
+
+    /// <summary>Sibling subsections (two or more) of which one says "choose this option when ...": each is an option.</summary>
+    private static void FindSelectOptionSubsections(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
+    {
+        var subs = parent.Subsections.Where(s => s.Heading is not null && !LeadWord().IsMatch(s.Heading) && !s.Blocks.Any(used.Contains)).ToList();
+        if (subs.Count < 2)
+        {
+            return;
+        }
+
+        var texts = subs.Select(BlockText.Of).ToList();
+        if (texts.Count(t => SelectThis().IsMatch(t) || ChosenWhen().IsMatch(t)) < 2)
+        {
+            return;
+        }
+
+        for (var i = 0; i < subs.Count; i++)
+        {
+            var conditions = ConditionsIn(texts[i], out var logic);
+            found.Add(new OptionCandidate(OptionKinds.Option, TextUtil.TrimSentenceEnd(subs[i].Heading!), texts[i], sectionName,
+                conditions, logic, "select-option", subs[i].HeadingLines?.Start ?? 0));
+            foreach (var b in BlockWalker.All(subs[i]))
+            {
+                used.Add(b);
+            }
         }
     }
 
@@ -64,9 +102,9 @@ internal static partial class OptionExtractor
             var m = LeadWord().Match(lead.Text);
             var body = lead.Text[m.Length..].TrimStart(':', '-', '.', ' ', '–');
             var text = BlockText.Of(group);
-            var conditions = ConditionsIn(text, out var logic);
-            found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), Title(body), text, sectionName, conditions, logic,
-                "method", lead.Lines.Start));
+            var (title, conditions, logic) = TitleAndConditions(body, text);
+            found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
+                "method", lead.Lines.Start) { Label = m.Value });
             MarkUsed(group, used);
         }
     }
@@ -81,8 +119,10 @@ internal static partial class OptionExtractor
                 continue;
             }
 
+            // The cue must stand in at least two items' own text, not in a list nested deeper down.
             var texts = list.Items.Select(BlockText.Of).ToList();
-            if (!texts.Any(t => SelectThis().IsMatch(t)))
+            var own = list.Items.Select(i => BlockText.Of(i.Blocks.Where(b => b is not ListBlock).Prepend(Paragraph(i)))).ToList();
+            if (own.Count(t => SelectThis().IsMatch(t) || ChosenWhen().IsMatch(t)) < 2)
             {
                 continue;
             }
@@ -225,7 +265,22 @@ internal static partial class OptionExtractor
 
         foreach (var b in blocks)
         {
-            if (b is ParagraphBlock p && !used.Contains(p) && LeadingIf().IsMatch(p.Text))
+            if (b is ParagraphBlock para && !used.Contains(para) && IfSentences(para.Text) is { Count: >= 2 } inline)
+            {
+                // "If you want X, do A. However, if you want Y, do B." within one paragraph.
+                Flush();
+                foreach (var sentence in inline)
+                {
+                    var (title, conditions, logic) = TitleAndConditions(sentence, sentence);
+                    found.Add(new OptionCandidate(KindOf("method", sectionName), title, sentence, sectionName, conditions, logic,
+                        "conditional-if", para.Lines.Start));
+                }
+
+                used.Add(para);
+                continue;
+            }
+
+            if (b is ParagraphBlock p && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is not null)
             {
                 run.Add(p);
             }

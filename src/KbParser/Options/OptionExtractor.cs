@@ -16,6 +16,12 @@ internal static partial class OptionExtractor
         var problem = IsProblemArticle(record);
         foreach (var section in record.Sections)
         {
+            if (DescribesProblem(section.Heading))
+            {
+                // SYMPTOMS and CAUSE list alternative messages and causes, not courses of action.
+                continue;
+            }
+
             var before = found.Count;
             Scan(section, section.Heading, found, used, depth: 0);
             if (found.Count == before && problem)
@@ -31,6 +37,7 @@ internal static partial class OptionExtractor
         }
 
         found.Sort((a, b) => a.Line.CompareTo(b.Line));
+        MergeOverviews(found);
         if (found.Count > MaxOptions)
         {
             found.RemoveRange(MaxOptions, found.Count - MaxOptions);
@@ -65,6 +72,54 @@ internal static partial class OptionExtractor
     private const int MaxText = 1500;
     private const int MaxOptions = 100;
 
+    /// <summary>
+    /// "Use Method 1 to ... Use Method 2 if ..." summarises numbered methods described later: the summary's
+    /// conditions join the method it names, and the summary is not an option of its own.
+    /// </summary>
+    private static void MergeOverviews(List<OptionCandidate> found)
+    {
+        // A label used twice (methods under two headings) is ambiguous: such summaries are left alone.
+        var numbered = found.Where(c => c.Label is not null).GroupBy(c => Normalize(c.Label!), StringComparer.Ordinal)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (numbered.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = found.Count - 1; i >= 0; i--)
+        {
+            var c = found[i];
+            var m = Overview().Match(c.Title);
+            if (c.Label is not null || !m.Success || !numbered.TryGetValue(Normalize(m.Groups["l"].Value), out var target))
+            {
+                continue;
+            }
+
+            var conditions = ConditionsIn(c.Text, out _);
+            if (conditions.Count == 0 && m.Groups["rest"].Value.Trim() is { Length: > 3 } rest)
+            {
+                conditions = rest.StartsWith("if ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("when ", StringComparison.OrdinalIgnoreCase)
+                    ? ConditionParser.Parse(rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..], out _)
+                    : rest.StartsWith("to ", StringComparison.OrdinalIgnoreCase) ? [new ParsedCondition("You want " + TextUtil.TrimSentenceEnd(rest), true, rest)] : [];
+            }
+
+            var index = found.IndexOf(target);
+            found[index] = target with { Conditions = [.. target.Conditions, .. conditions] };
+            numbered[Normalize(target.Label!)] = found[index];
+            found.RemoveAt(i);
+        }
+
+        static string Normalize(string label) => string.Join(' ', label.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Use\s+|Try\s+|With\s+)?(?<l>(?:Method|Option|Solution|Workaround)\s+\d{1,2})\b\s*(?<rest>.*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Overview();
+
+    private static bool DescribesProblem(string? heading) =>
+        heading is not null && (heading.StartsWith("SYMPTOM", StringComparison.OrdinalIgnoreCase)
+            || heading.StartsWith("CAUSE", StringComparison.OrdinalIgnoreCase)
+            || heading.StartsWith("STATUS", StringComparison.OrdinalIgnoreCase));
+
     private static bool IsProblemArticle(ArticleRecord r) =>
         r.Kind is ArticleKinds.Problem or ArticleKinds.Bug or ArticleKinds.Fix
         || r.Sections.Any(s => s.Heading is "SYMPTOMS" or "SYMPTOM");
@@ -78,19 +133,21 @@ internal static partial class OptionExtractor
         }
 
         FindMethodSubsections(section, sectionName, found, used);
-        ScanBlocks(section.Blocks, sectionName, found, used, depth);
+        FindSelectOptionSubsections(section, sectionName, found, used);
+        ScanBlocks(section.Blocks, sectionName, found, used, depth, insideItem: false);
         foreach (var sub in section.Subsections)
         {
             Scan(sub, sectionName, found, used, depth + 1);
         }
     }
 
-    private static void ScanBlocks(IReadOnlyList<Block> blocks, string? sectionName, List<OptionCandidate> found, HashSet<Block> used, int depth)
+    private static void ScanBlocks(IReadOnlyList<Block> blocks, string? sectionName, List<OptionCandidate> found, HashSet<Block> used,
+        int depth, bool insideItem)
     {
         FindLeadParagraphMethods(blocks, sectionName, found, used);
         FindSelectOptionLists(blocks, sectionName, found, used);
         FindOneOfFollowing(blocks, sectionName, found, used);
-        FindOrSeparated(blocks, sectionName, found, used, nested: depth > 0);
+        FindOrSeparated(blocks, sectionName, found, used, nested: insideItem);
         FindConditionalIf(blocks, sectionName, found, used);
         if (depth > 3)
         {
@@ -103,7 +160,7 @@ internal static partial class OptionExtractor
             {
                 foreach (var item in list.Items)
                 {
-                    ScanBlocks(item.Blocks, sectionName, found, used, depth + 1);
+                    ScanBlocks(item.Blocks, sectionName, found, used, depth + 1, insideItem: true);
                 }
             }
         }
