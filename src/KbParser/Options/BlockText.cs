@@ -34,8 +34,8 @@ internal static class BlockText
 
         foreach (var sub in section.Subsections)
         {
-            sb.Append(sub.Heading).Append(". ");
-            sb.Append(Of(sub)).Append(' ');
+            sb.Append(sub.Heading).Append('\n');
+            sb.Append(Of(sub)).Append('\n');
         }
 
         return sb.ToString().Trim();
@@ -43,7 +43,7 @@ internal static class BlockText
 
     public static string Of(ListItem item)
     {
-        var sb = new StringBuilder(item.Text).Append(' ');
+        var sb = new StringBuilder(item.Text).Append('\n');
         foreach (var b in item.Blocks)
         {
             Append(sb, b);
@@ -72,22 +72,23 @@ internal static class BlockText
     {
         switch (block)
         {
+            // Blocks are separated by newlines so that sentence splitting never runs across them.
             case ParagraphBlock p:
-                sb.Append(p.Text).Append(' ');
+                sb.Append(p.Text).Append('\n');
                 break;
             case NoteBlock n:
-                sb.Append(n.Label).Append(": ").Append(n.Text).Append(' ');
+                sb.Append(n.Label).Append(": ").Append(n.Text).Append('\n');
                 break;
             case PreformattedBlock pre:
-                sb.Append(pre.Text.Replace('\n', ' ')).Append(' ');
+                sb.Append(pre.Text).Append('\n');
                 break;
             case ReferencesBlock r:
-                sb.Append(string.Join("; ", r.Items.Select(i => i.Title is null ? i.Id : i.Id + " " + i.Title))).Append(' ');
+                sb.Append(string.Join("; ", r.Items.Select(i => i.Title is null ? i.Id : i.Id + " " + i.Title))).Append('\n');
                 break;
             case ListBlock l:
                 foreach (var item in l.Items)
                 {
-                    sb.Append(Of(item)).Append(' ');
+                    sb.Append(Of(item)).Append('\n');
                 }
 
                 break;

@@ -71,6 +71,12 @@ internal static partial class ConditionParser
             return (text[3..], false);
         }
 
+        // "neither method 1 nor method 2 corrects the problem" -> "method 1 or method 2 corrects the problem", false.
+        if (text.StartsWith("neither ", StringComparison.OrdinalIgnoreCase) && text.Contains(" nor ", StringComparison.OrdinalIgnoreCase))
+        {
+            return (text[8..].Replace(" nor ", " or ", StringComparison.OrdinalIgnoreCase), false);
+        }
+
         var m = Negation().Match(text);
         if (!m.Success)
         {
@@ -106,6 +112,8 @@ internal static partial class ConditionParser
         }
 
         var statement = text[..m.Index] + positive.Trim() + text[(m.Index + m.Length)..];
+        // "have not yet typed" -> "have already typed".
+        statement = statement.Replace("have yet ", "have already ", StringComparison.Ordinal).Replace("has yet ", "has already ", StringComparison.Ordinal);
         return (DoubleSpace().Replace(statement, " ").Trim(), false);
     }
 
@@ -124,15 +132,21 @@ internal static partial class ConditionParser
             return QuestionWithVerbAt(words, 1) ?? $"Do you {Rest(words, 1)}?";
         }
 
-        for (var i = 1; i < words.Length && i < 12; i++)
+        for (var i = 1; i < words.Length && i < 7; i++)
         {
-            if (Auxiliaries.Contains(words[i].ToLowerInvariant()))
+            var w = words[i].ToLowerInvariant();
+            if (Auxiliaries.Contains(w))
             {
                 var q = QuestionWithVerbAt(words, i);
                 if (q is not null)
                 {
                     return q;
                 }
+            }
+            else if (LooksLikeThirdPersonVerb(words, i))
+            {
+                // "the document contains X" -> "Does the document contain X?"
+                return $"Does {LowerFirst(string.Join(' ', words[..i]))} {BaseForm(w)} {Rest(words, i + 1)}".TrimEnd() + "?";
             }
         }
 
@@ -149,7 +163,13 @@ internal static partial class ConditionParser
         var subject = LowerFirst(string.Join(' ', words[..i]));
         var verb = words[i].ToLowerInvariant();
         var rest = Rest(words, i + 1);
-        var participle = i + 1 < words.Length && (words[i + 1].EndsWith("ed", StringComparison.Ordinal) || words[i + 1] is "been" or "got" or "run");
+        var next = i + 1;
+        while (next < words.Length && words[next] is "already" or "just" or "previously" or "recently" or "also" or "ever" or "not")
+        {
+            next++;
+        }
+
+        var participle = next < words.Length && (words[next].EndsWith("ed", StringComparison.Ordinal) || words[next] is "been" or "got" or "run" or "made" or "done" or "seen" or "written");
         switch (verb)
         {
             case "has" when !participle:
@@ -162,6 +182,28 @@ internal static partial class ConditionParser
 
         return Auxiliaries.Contains(verb) ? TextUtil.UpperFirst($"{verb} {subject} {rest}".Trim()) + "?" : null;
     }
+
+    private static bool LooksLikeThirdPersonVerb(string[] words, int i)
+    {
+        var w = words[i];
+        if (w.Length < 4 || !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal) || w.EndsWith("us", StringComparison.Ordinal)
+            || w.EndsWith("is", StringComparison.Ordinal) || char.IsUpper(w[0]) || !char.IsLetter(w[^2]))
+        {
+            return false;
+        }
+
+        // A plural noun is followed by its verb ("service packs have"); a verb by its object.
+        var next = i + 1 < words.Length ? words[i + 1].ToLowerInvariant() : "";
+        var previous = words[i - 1].ToLowerInvariant();
+        return !Auxiliaries.Contains(next) && previous is not ("the" or "a" or "an" or "all" or "some" or "many" or "these" or "those" or "your" or "of" or "and" or "or")
+            && !next.EndsWith("ed", StringComparison.Ordinal);
+    }
+
+    private static string BaseForm(string verb) =>
+        verb.EndsWith("ies", StringComparison.Ordinal) ? verb[..^3] + "y"
+        : verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal) || verb.EndsWith("ches", StringComparison.Ordinal)
+            || verb.EndsWith("xes", StringComparison.Ordinal) || verb.EndsWith("oes", StringComparison.Ordinal) ? verb[..^2]
+        : verb == "has" ? "have" : verb[..^1];
 
     private static string Rest(string[] words, int from) => from >= words.Length ? "" : string.Join(' ', words[from..]);
 
@@ -221,7 +263,7 @@ internal static partial class ConditionParser
         return null;
     }
 
-    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=you\s+(?:are|have|want|need|use|run|do|can|plan|intend)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=(?:you\s+)?(?:are|have|want|need|use|run|do|can|plan|intend)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"\b(?:(?<aux>does|do|did|is|are|was|were|can|will|should|could|would|must|has|have)\s+not|(?<aux>cann)ot|(?<aux>doesn|don|didn|isn|aren|wasn|weren|can|won|hasn|haven|couldn|shouldn|wouldn)'t)\b(?:\s+(?<verb>[a-z]+))?", RegexOptions.IgnoreCase)]

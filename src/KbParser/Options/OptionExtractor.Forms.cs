@@ -27,6 +27,12 @@ internal static partial class OptionExtractor
             if (rest.Length == 0 && first is ParagraphBlock lead)
             {
                 (title, conditions, logic) = TitleAndConditions(lead.Text, text);
+                if (SelectThis().Match(lead.Text) is { Success: true, Index: 0 } && TextUtil.FirstSentence(lead.Text).Length >= lead.Text.Length - 2
+                    && sub.Blocks.Count > 1)
+                {
+                    // "Use this option if X." alone: the next block says what to do.
+                    title = BlockText.TitleOf(sub.Blocks[1]);
+                }
             }
             else
             {

@@ -16,6 +16,12 @@ internal static class TextUtil
     public static string FirstSentence(string text)
     {
         var t = text.Trim();
+        var newline = t.IndexOf('\n', StringComparison.Ordinal);
+        if (newline > 0)
+        {
+            t = t[..newline].TrimEnd();
+        }
+
         for (var i = 0; i < t.Length - 2 && i < 300; i++)
         {
             if (t[i] is '.' or '!' or '?' && t[i + 1] == ' ' && (char.IsUpper(t[i + 2]) || t[i + 2] == '"'))
@@ -37,6 +43,17 @@ internal static class TextUtil
 
     /// <summary>Splits prose into sentences.</summary>
     public static IEnumerable<string> Sentences(string text)
+    {
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            foreach (var s in SentencesOfLine(line))
+            {
+                yield return s;
+            }
+        }
+    }
+
+    private static IEnumerable<string> SentencesOfLine(string text)
     {
         var rest = text.Trim();
         var guard = 0;
