@@ -78,7 +78,9 @@ internal static partial class ConditionParser
         }
 
         var m = Negation().Match(text);
-        if (!m.Success)
+        // A negation inside a relative clause ("a file that you did not intend to delete") is not the condition's.
+        var relative = RelativePronoun().Match(text);
+        if (!m.Success || (relative.Success && relative.Index < m.Index))
         {
             return (text, true);
         }
@@ -263,11 +265,14 @@ internal static partial class ConditionParser
         return null;
     }
 
-    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=(?:you\s+)?(?:are|have|want|need|use|run|do|can|plan|intend)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=(?:you\s+)?(?:are|have|want|need|use|run|do|can|plan|intend|delete|install|remove|create)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"\b(?:(?<aux>does|do|did|is|are|was|were|can|will|should|could|would|must|has|have)\s+not|(?<aux>cann)ot|(?<aux>doesn|don|didn|isn|aren|wasn|weren|can|won|hasn|haven|couldn|shouldn|wouldn)'t)\b(?:\s+(?<verb>[a-z]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
+
+    [GeneratedRegex(@"\b(?:that|which|who|whom|whose)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativePronoun();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex DoubleSpace();

@@ -27,7 +27,8 @@ internal static partial class OptionExtractor
             if (rest.Length == 0 && first is ParagraphBlock lead)
             {
                 (title, conditions, logic) = TitleAndConditions(lead.Text, text);
-                if (SelectThis().Match(lead.Text) is { Success: true, Index: 0 } && TextUtil.FirstSentence(lead.Text).Length >= lead.Text.Length - 2
+                if ((SelectThis().Match(lead.Text) is { Success: true, Index: 0 } || UseThisTo().IsMatch(lead.Text))
+                    && TextUtil.FirstSentence(lead.Text).Length >= lead.Text.Length - 2
                     && sub.Blocks.Count > 1)
                 {
                     // "Use this option if X." alone: the next block says what to do.
@@ -51,7 +52,37 @@ internal static partial class OptionExtractor
             }
 
             found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
-                "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value });
+                "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value, TitleFromHeading = rest.Length > 0 });
+        }
+    }
+
+    /// <summary>A RESOLUTION split by product version ("SNA Server 3.0" / "SNA Server 4.0"): one option per version.</summary>
+    private static void FindEnvironmentSubsections(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
+    {
+        if (sectionName is null || !(sectionName.StartsWith("RESOLUTION", StringComparison.OrdinalIgnoreCase)
+            || sectionName.StartsWith("WORKAROUND", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var subs = parent.Subsections.Where(s => s.Heading is not null && !s.Blocks.Any(used.Contains)).ToList();
+        if (subs.Count < 2 || !subs.All(s => s.Heading!.Length < 80 && (VersionLike().IsMatch(s.Heading!) || LooksLikeEnvironment(s.Heading!))))
+        {
+            return;
+        }
+
+        foreach (var sub in subs)
+        {
+            var text = BlockText.Of(sub);
+            var first = BlockText.FirstBlock(sub);
+            var (title, conditions, logic) = first is null ? (sub.Heading!, [], "all") : TitleAndConditions(BlockText.Of(first), text);
+            conditions.Insert(0, new ParsedCondition("You are using " + TextUtil.TrimSentenceEnd(sub.Heading!.TrimStart("For ".ToCharArray())), true, sub.Heading!));
+            found.Add(new OptionCandidate(KindOf("method", sectionName), title, text, sectionName, conditions, logic, "method",
+                sub.HeadingLines?.Start ?? 0));
+            foreach (var b in BlockWalker.All(sub))
+            {
+                used.Add(b);
+            }
         }
     }
 
@@ -81,6 +112,9 @@ internal static partial class OptionExtractor
             }
         }
     }
+
+    [GeneratedRegex(@"\b\d+(?:\.\d+)+[a-z]?\b|\b(?:Windows|MS-DOS|Macintosh|OS/2)\b")]
+    private static partial Regex VersionLike();
 
     /// <summary>Paragraphs that start "Method 1:" / "Option 2 -" with the blocks that follow each.</summary>
     private static void FindLeadParagraphMethods(IReadOnlyList<Block> blocks, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)

@@ -31,6 +31,21 @@ internal static partial class OptionExtractor
                 continue;
             }
 
+            if (IfThenThisMethod().Match(sentence) is { Success: true } ifm)
+            {
+                // "If you can't start X, this method won't work" / "If you use X, use this method".
+                var negative = ifm.Groups["neg"].Success;
+                result.AddRange(ConditionParser.Parse(ifm.Groups["c"].Value, out _).Select(c => negative ? c with { Expect = !c.Expect } : c));
+                continue;
+            }
+
+            if (UntilYouCan().Match(sentence) is { Success: true } until)
+            {
+                // "... until you can apply the update": this is for when you cannot (yet).
+                result.Add(new ParsedCondition("You can " + TextUtil.TrimSentenceEnd(until.Groups["c"].Value), false, until.Value));
+                continue;
+            }
+
             if (WontWorkIf().Match(sentence) is { Success: true } w)
             {
                 // "This method won't work if you can't start X": the method needs the opposite.
@@ -226,6 +241,12 @@ internal static partial class OptionExtractor
 
     [GeneratedRegex(@"^(?:\w+,\s+)?if\s+(?:the\s+|this\s+|that\s+)?(?:problem|symptoms?|error|issue|behavior|method|step|procedure|workaround)s?\s+(?:still\s+)?(?:persists?|continues?|occurs?|recurs?|remains?|does\s+not\s+(?:work|help|resolve|fix))|^(?:\w+,\s+)?if\s+(?:this|that|these|it)\s+(?:does\s+not|doesn't|do\s+not|did\s+not|fails?)", RegexOptions.IgnoreCase)]
     private static partial Regex Fallback();
+
+    [GeneratedRegex(@"^If\s+(?<c>[^,]{4,200}),\s+(?:then\s+)?(?:(?:this|the|that)\s+(?:method|option|procedure|workaround|solution|approach|step)\s+(?:\w+\s+)?(?<neg>won't|will\s+not|does\s+not|doesn't|cannot|can't|may\s+not)\s+(?:work|help|succeed|be\s+used)|(?:use|try|choose|select|follow)\s+(?:this|the\s+following|these)\s+(?:method|option|procedure|steps|workaround))", RegexOptions.IgnoreCase)]
+    private static partial Regex IfThenThisMethod();
+
+    [GeneratedRegex(@"\buntil\s+you\s+(?:can|are\s+able\s+to)\s+(?<c>[^,;]{4,120})", RegexOptions.IgnoreCase)]
+    private static partial Regex UntilYouCan();
 
     [GeneratedRegex(@"\b(?:won't|will\s+not|does\s+not|doesn't|do\s+not|cannot|can't)\s+(?:work|be\s+used|succeed|help)\s+(?:if|when|unless)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
     private static partial Regex WontWorkIf();

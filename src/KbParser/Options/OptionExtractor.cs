@@ -55,7 +55,7 @@ internal static partial class OptionExtractor
                 Title = c.Title,
                 Text = c.Text.Length <= MaxText ? c.Text : c.Text[..MaxText] + "...",
                 Section = c.Section,
-                Conditions = c.Conditions.Select(p => factors.Condition(p)).ToList(),
+                Conditions = c.Conditions.Select(p => factors.Condition(p)).DistinctBy(x => x.Factor).ToList(),
                 Logic = c.Logic,
                 Form = c.Form,
             });
@@ -104,7 +104,12 @@ internal static partial class OptionExtractor
             }
 
             var index = found.IndexOf(target);
-            found[index] = target with { Conditions = [.. target.Conditions, .. conditions] };
+            // A bare "Method 1" heading says less than the summary line that describes it.
+            found[index] = target with
+            {
+                Conditions = [.. target.Conditions, .. conditions],
+                Title = target.TitleFromHeading ? target.Title : c.Title,
+            };
             numbered[Normalize(target.Label!)] = found[index];
             found.RemoveAt(i);
         }
@@ -134,6 +139,7 @@ internal static partial class OptionExtractor
 
         FindMethodSubsections(section, sectionName, found, used);
         FindSelectOptionSubsections(section, sectionName, found, used);
+        FindEnvironmentSubsections(section, sectionName, found, used);
         ScanBlocks(section.Blocks, sectionName, found, used, depth, insideItem: false);
         foreach (var sub in section.Subsections)
         {
@@ -179,8 +185,8 @@ internal static partial class OptionExtractor
         }
 
         var text = BlockText.Of(section);
-        var title = BlockText.TitleOf(first);
-        var conditions = ConditionsIn(text, out var logic);
+        var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(text, out var l), l)
+            : TitleAndConditions(BlockText.Of(first), text);
         found.Add(new OptionCandidate(kind, title, text, section.Heading, conditions, logic, kind, first.Lines.Start));
     }
 
