@@ -305,7 +305,8 @@ internal static partial class OptionExtractor
 
         foreach (var b in blocks)
         {
-            if (b is ParagraphBlock para && !used.Contains(para) && IfSentences(para.Text) is { Count: >= 2 } inline)
+            if (b is ParagraphBlock para && !used.Contains(para) && IfSentences(para.Text) is { Count: >= 2 } inline
+                && inline.All(x => SplitIf(x) is { } sp && IsAction(sp.Then)))
             {
                 // "If you want X, do A. However, if you want Y, do B." within one paragraph.
                 Flush();
@@ -320,7 +321,7 @@ internal static partial class OptionExtractor
                 continue;
             }
 
-            if (b is ParagraphBlock p && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is not null)
+            if (b is ParagraphBlock p && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is { } split && IsAction(split.Then))
             {
                 run.Add(p);
             }

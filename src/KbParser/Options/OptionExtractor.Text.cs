@@ -93,6 +93,12 @@ internal static partial class OptionExtractor
     private static string Title(string text)
     {
         var sentences = TextUtil.Sentences(text).Take(6).ToList();
+        if (sentences.Count > 1 && sentences[0].EndsWith(':') && StepsIntro().IsMatch(sentences[0]))
+        {
+            // "To do this, follow these steps:" introduces the option; its first step names it.
+            return BlockText.TitleOf(sentences[1]);
+        }
+
         if (sentences.Count > 1 && !StartsWithAction(sentences[0]))
         {
             var action = sentences.Skip(1).FirstOrDefault(StartsWithAction);
@@ -111,6 +117,37 @@ internal static partial class OptionExtractor
         var word = end < 0 ? sentence : sentence[..end];
         return word is "To" or "Use" || (ConsequentStarts.Contains(word) && char.IsUpper(word[0])
             && word is not ("You" or "The" or "It" or "This" or "There" or "Your" or "A" or "An" or "Windows" or "Microsoft" or "Setup"));
+    }
+
+    private static readonly HashSet<string> Imperatives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "use", "link", "click", "run", "type", "set", "install", "remove", "add", "change", "delete", "copy", "open", "select",
+        "choose", "see", "restart", "contact", "obtain", "apply", "follow", "make", "create", "edit", "rename", "start", "call",
+        "upgrade", "download", "check", "verify", "specify", "turn", "press", "enter", "do", "go", "log", "logon", "reinstall",
+        "uninstall", "disable", "enable", "configure", "move", "replace", "modify", "save", "close", "quit", "exit", "stop",
+        "reboot", "load", "insert", "define", "declare", "compile", "pass", "place", "refer", "read", "consult", "try",
+        "increase", "decrease", "assign", "connect", "map", "share", "grant", "give", "skip", "ignore", "include", "omit",
+        "leave", "keep", "put", "rebuild", "reset", "clear", "unlink", "merge", "restore", "reapply", "update", "convert",
+        "switch", "boot", "extract", "expand", "drag", "double-click", "right-click", "point", "wait", "ask", "purchase", "order",
+    };
+
+    /// <summary>True when a consequent tells the reader what to do ("link with X", "you can use Y", "then click Z").</summary>
+    private static bool IsAction(string clause)
+    {
+        var words = clause.TrimStart().Split([' ', ','], 4, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        var i = words[0].Equals("then", StringComparison.OrdinalIgnoreCase) && words.Length > 1 ? 1 : 0;
+        if (Imperatives.Contains(words[i]))
+        {
+            return true;
+        }
+
+        return words[i].Equals("you", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Length
+            && words[i + 1].ToLowerInvariant() is "can" or "should" or "must" or "may" or "might" or "need" or "could" or "will" or "have";
     }
 
     private static readonly HashSet<string> ConsequentStarts = new(StringComparer.OrdinalIgnoreCase)
@@ -254,6 +291,9 @@ internal static partial class OptionExtractor
     [GeneratedRegex(@"^(?:Use|Choose|Select|Try|Apply)\s+(?:this|the\s+following)\s+(?:method|option|procedure|approach|workaround|solution)\s+to\s+(?<p>[^:;]{6,200})", RegexOptions.IgnoreCase)]
     private static partial Regex UseThisTo();
 
+    [GeneratedRegex(@"\b(?:follow(?:ing)?\s+(?:these|the\s+following)\s+steps|perform\s+the\s+following\s+steps|to\s+do\s+(?:this|so)|as\s+follows)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StepsIntro();
+
     [GeneratedRegex(@"^(?:However|Otherwise|Alternatively|Or|And|But|Also|Similarly|Likewise),?\s+(?=if\s)", RegexOptions.IgnoreCase)]
     private static partial Regex IfOpener();
 
@@ -263,7 +303,7 @@ internal static partial class OptionExtractor
     [GeneratedRegex(@"^(?:This|The)\s+(?:option|method|procedure|workaround|solution|approach)\s+(?:is\s+(?:useful|appropriate|recommended|best|preferred|required)\s+|works\s+(?:only\s+)?|applies\s+(?:only\s+)?|is\s+only\s+(?:available|possible)\s+)?(?:when|if)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
     private static partial Regex ThisWorksWhen();
 
-    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+the\s+following|(?:one|either|any)\s+of\s+the\s+following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+(?:the\s+)?following|(?:one|either|any)\s+of\s+(?:the\s+)?following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OneOfFollowing();
 
     [GeneratedRegex(@"^\s*-*\s*(?:or|OR|Or)\s*-*\s*$")]
