@@ -13,7 +13,10 @@ namespace Kb.Parser.Tests;
 /// </summary>
 public sealed class ExtractionQualityTests
 {
-    private static readonly string LabelFolder = Path.Combine(TestCorpus.RepoRoot, "tests", "KbParser.Tests", "Labels", "Options");
+    private static readonly string DefaultLabels = Path.Combine(TestCorpus.RepoRoot, "tests", "KbParser.Tests", "Labels", "Options");
+
+    /// <summary>KB_OPTION_LABELS may name another folder of labels in the same format (a held-out set, say).</summary>
+    private static readonly string LabelFolder = Environment.GetEnvironmentVariable("KB_OPTION_LABELS") is { Length: > 0 } other ? other : DefaultLabels;
     private readonly ITestOutputHelper _output;
 
     public ExtractionQualityTests(ITestOutputHelper output) => _output = output;
@@ -24,8 +27,12 @@ public sealed class ExtractionQualityTests
         var tarball = TestCorpus.Tarball;
         Skip.If(tarball is null, TestCorpus.SkipMessage);
         var labels = Directory.GetFiles(LabelFolder, "Q*.json").Select(Label.Load).ToDictionary(l => l.Path, StringComparer.Ordinal);
-        Assert.True(labels.Count >= 50, $"only {labels.Count} labelled articles");
-        Assert.True(labels.Values.Count(l => l.Options.Count == 0) >= 10, "fewer than 10 articles labelled with no options");
+        if (LabelFolder == DefaultLabels)
+        {
+            Assert.True(labels.Count >= 50, $"only {labels.Count} labelled articles");
+            Assert.True(labels.Values.Count(l => l.Options.Count == 0) >= 10, "fewer than 10 articles labelled with no options");
+        }
+
 
         var records = ReadArticles(tarball!, labels.Keys.ToHashSet(StringComparer.Ordinal));
         Assert.Equal(labels.Count, records.Count);

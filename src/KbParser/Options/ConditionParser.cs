@@ -38,6 +38,14 @@ internal static partial class ConditionParser
         }
 
         parts.Add(text[last..]);
+        if (parts.Count == 1 && EnvironmentList().Match(text) is { Success: true } env)
+        {
+            // "you are using Windows 95/98 or Windows NT 4.0": one condition per environment.
+            parts = env.Groups["items"].Value.Split([" or ", " and ", ", "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(item => env.Groups["lead"].Value + " " + item).ToList();
+            logic = env.Groups["items"].Value.Contains(" or ", StringComparison.Ordinal) ? "any" : "all";
+        }
+
         var result = new List<ParsedCondition>();
         string? subject = null;
         foreach (var raw in parts)
@@ -270,6 +278,9 @@ internal static partial class ConditionParser
 
     [GeneratedRegex(@"\b(?:(?<aux>does|do|did|is|are|was|were|can|will|should|could|would|must|has|have)\s+not|(?<aux>cann)ot|(?<aux>doesn|don|didn|isn|aren|wasn|weren|can|won|hasn|haven|couldn|shouldn|wouldn)'t)\b(?:\s+(?<verb>[a-z]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
+
+    [GeneratedRegex(@"^(?<lead>you\s+are\s+(?:using|running)|you\s+use|you\s+run)\s+(?<items>(?:Microsoft\s+|MS-)?[A-Z][\w./+-]*(?:\s+[\w./+-]+){0,4}(?:(?:,\s+|\s+or\s+|\s+and\s+)(?:Microsoft\s+|MS-)?[A-Z][\w./+-]*(?:\s+[\w./+-]+){0,4})+)$")]
+    private static partial Regex EnvironmentList();
 
     [GeneratedRegex(@"\b(?:that|which|who|whom|whose)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativePronoun();

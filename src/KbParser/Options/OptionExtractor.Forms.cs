@@ -38,7 +38,9 @@ internal static partial class OptionExtractor
             else
             {
                 title = rest.Length > 0 ? rest : first is null ? sub.Heading! : BlockText.TitleOf(first);
-                conditions = ConditionsIn(text, out logic);
+                conditions = HeadingConditions(rest);
+                conditions.AddRange(LeadConditions(first));
+                conditions.AddRange(ConditionsIn(text, out logic));
             }
 
             if (conditions.Count == 0 && LooksLikeEnvironment(rest))
@@ -66,7 +68,8 @@ internal static partial class OptionExtractor
         }
 
         var subs = parent.Subsections.Where(s => s.Heading is not null && !s.Blocks.Any(used.Contains)).ToList();
-        if (subs.Count < 2 || !subs.All(s => s.Heading!.Length < 80 && (VersionLike().IsMatch(s.Heading!) || LooksLikeEnvironment(s.Heading!))))
+        if (subs.Count < 2 || !subs.All(s => s.Heading!.Length < 100 && (VersionLike().IsMatch(s.Heading!) || LooksLikeEnvironment(s.Heading!)
+                || HeadingConditions(s.Heading!).Count > 0)))
         {
             return;
         }
@@ -76,7 +79,9 @@ internal static partial class OptionExtractor
             var text = BlockText.Of(sub);
             var first = BlockText.FirstBlock(sub);
             var (title, conditions, logic) = first is null ? (sub.Heading!, [], "all") : TitleAndConditions(BlockText.Of(first), text);
-            conditions.Insert(0, new ParsedCondition("You are using " + TextUtil.TrimSentenceEnd(sub.Heading!.TrimStart("For ".ToCharArray())), true, sub.Heading!));
+            var fromHeading = HeadingConditions(sub.Heading!);
+            conditions.InsertRange(0, fromHeading.Count > 0 ? fromHeading
+                : ConditionParser.Parse("you are using " + TextUtil.TrimSentenceEnd(sub.Heading!.TrimStart("For ".ToCharArray())), out logic));
             found.Add(new OptionCandidate(KindOf("method", sectionName), title, text, sectionName, conditions, logic, "method",
                 sub.HeadingLines?.Start ?? 0));
             foreach (var b in BlockWalker.All(sub))
@@ -84,6 +89,33 @@ internal static partial class OptionExtractor
                 used.Add(b);
             }
         }
+    }
+
+    /// <summary>"Use one of the following methods:" closing a section's text, then two or more subsections: each is an option.</summary>
+    private static void FindSubsectionsAfterIntro(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
+    {
+        var subs = parent.Subsections.Where(s => s.Heading is not null && !s.Blocks.Any(used.Contains)).ToList();
+        if (subs.Count < 2 || parent.Blocks.Count == 0 || parent.Blocks[^1] is not ParagraphBlock intro || !OneOfFollowing().IsMatch(intro.Text))
+        {
+            return;
+        }
+
+        var kind = KindOf(OneOfFollowing().Match(intro.Text).Groups["w"].Value, sectionName);
+        foreach (var sub in subs)
+        {
+            var text = BlockText.Of(sub);
+            var conditions = HeadingConditions(sub.Heading!);
+            conditions.AddRange(LeadConditions(BlockText.FirstBlock(sub)));
+            conditions.AddRange(ConditionsIn(text, out var logic));
+            found.Add(new OptionCandidate(kind, TextUtil.TrimSentenceEnd(sub.Heading!), text, sectionName, conditions, logic,
+                "one-of-following", sub.HeadingLines?.Start ?? 0));
+            foreach (var b in BlockWalker.All(sub))
+            {
+                used.Add(b);
+            }
+        }
+
+        used.Add(intro);
     }
 
     /// <summary>Sibling subsections (two or more) of which one says "choose this option when ...": each is an option.</summary>

@@ -62,6 +62,53 @@ internal static partial class OptionExtractor
         return result;
     }
 
+    /// <summary>Conditions a heading states: "If You Have Already Restarted", "Use This Method When the Error Appears".</summary>
+    private static List<ParsedCondition> HeadingConditions(string heading)
+    {
+        var h = TextUtil.TrimSentenceEnd(heading);
+        if (h.StartsWith("If ", StringComparison.OrdinalIgnoreCase) || h.StartsWith("When ", StringComparison.OrdinalIgnoreCase))
+        {
+            return ConditionParser.Parse(LowerWords(h[(h.IndexOf(' ', StringComparison.Ordinal) + 1)..]), out _);
+        }
+
+        var m = SelectThis().Match(h);
+        return m.Success ? ConditionParser.Parse(LowerWords(m.Groups["c"].Value), out _) : [];
+    }
+
+    /// <summary>Headings capitalise every word; conditions read better in sentence case ("You Have Not" -> "you have not").</summary>
+    private static string LowerWords(string s)
+    {
+        var words = s.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.Length > 1 && char.IsUpper(w[0]) && w[1..].All(char.IsLower) && ConditionWords.Contains(w))
+            {
+                words[i] = w.ToLowerInvariant();
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> ConditionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "you", "have", "has", "not", "yet", "already", "are", "is", "the", "a", "an", "using", "running", "want", "need", "to",
+        "your", "when", "if", "error", "appears", "do", "does", "can", "cannot", "computer", "restarted", "installed", "of", "on",
+        "in", "with", "and", "or", "after", "before", "file", "files", "server", "client", "message", "problem", "occurs",
+    };
+
+    /// <summary>A first paragraph that opens "If you X, do Y" conditions its option on X.</summary>
+    private static List<ParsedCondition> LeadConditions(Block? first)
+    {
+        if (first is not ParagraphBlock p || SplitIf(TextUtil.FirstSentence(p.Text)) is not { } split || !IsAction(split.Then))
+        {
+            return [];
+        }
+
+        return ConditionParser.Parse(split.Condition, out _);
+    }
+
     /// <summary>"If you use X, do Y." gives title "Do Y." and condition "You use X"; else the first sentence and any stated conditions.</summary>
     private static (string Title, List<ParsedCondition> Conditions, string Logic) TitleAndConditions(string lead, string text)
     {

@@ -140,6 +140,7 @@ internal static partial class OptionExtractor
         FindMethodSubsections(section, sectionName, found, used);
         FindSelectOptionSubsections(section, sectionName, found, used);
         FindEnvironmentSubsections(section, sectionName, found, used);
+        FindSubsectionsAfterIntro(section, sectionName, found, used);
         ScanBlocks(section.Blocks, sectionName, found, used, depth, insideItem: false);
         foreach (var sub in section.Subsections)
         {
