@@ -79,9 +79,14 @@ internal static partial class OptionExtractor
             var text = BlockText.Of(sub);
             var first = BlockText.FirstBlock(sub);
             var (title, conditions, logic) = first is null ? (sub.Heading!, [], "all") : TitleAndConditions(BlockText.Of(first), text);
-            var fromHeading = HeadingConditions(sub.Heading!);
-            conditions.InsertRange(0, fromHeading.Count > 0 ? fromHeading
-                : ConditionParser.Parse("you are using " + TextUtil.TrimSentenceEnd(sub.Heading!.TrimStart("For ".ToCharArray())), out logic));
+            var fromHeading = HeadingConditions(sub.Heading!, out var headingLogic);
+            if (fromHeading.Count == 0)
+            {
+                fromHeading = ConditionParser.Parse("you are using " + TextUtil.TrimSentenceEnd(sub.Heading!.TrimStart("For ".ToCharArray())), out headingLogic);
+            }
+
+            conditions.InsertRange(0, fromHeading);
+            logic = conditions.Count == fromHeading.Count ? headingLogic : logic;
             found.Add(new OptionCandidate(KindOf("method", sectionName), title, text, sectionName, conditions, logic, "method",
                 sub.HeadingLines?.Start ?? 0));
             foreach (var b in BlockWalker.All(sub))

@@ -63,16 +63,19 @@ internal static partial class OptionExtractor
     }
 
     /// <summary>Conditions a heading states: "If You Have Already Restarted", "Use This Method When the Error Appears".</summary>
-    private static List<ParsedCondition> HeadingConditions(string heading)
+    private static List<ParsedCondition> HeadingConditions(string heading) => HeadingConditions(heading, out _);
+
+    private static List<ParsedCondition> HeadingConditions(string heading, out string logic)
     {
+        logic = "all";
         var h = TextUtil.TrimSentenceEnd(heading);
         if (h.StartsWith("If ", StringComparison.OrdinalIgnoreCase) || h.StartsWith("When ", StringComparison.OrdinalIgnoreCase))
         {
-            return ConditionParser.Parse(LowerWords(h[(h.IndexOf(' ', StringComparison.Ordinal) + 1)..]), out _);
+            return ConditionParser.Parse(LowerWords(h[(h.IndexOf(' ', StringComparison.Ordinal) + 1)..]), out logic);
         }
 
         var m = SelectThis().Match(h);
-        return m.Success ? ConditionParser.Parse(LowerWords(m.Groups["c"].Value), out _) : [];
+        return m.Success ? ConditionParser.Parse(LowerWords(m.Groups["c"].Value), out logic) : [];
     }
 
     /// <summary>Headings capitalise every word; conditions read better in sentence case ("You Have Not" -> "you have not").</summary>
