@@ -247,6 +247,12 @@ internal static partial class OptionExtractor
     private static List<string> IfSentences(string text)
     {
         var result = new List<string>();
+        if (!text.StartsWith("If ", StringComparison.Ordinal) && !text.Contains(". If ", StringComparison.Ordinal)
+            && !text.Contains(", if ", StringComparison.Ordinal))
+        {
+            return result;
+        }
+
         foreach (var sentence in TextUtil.Sentences(text).Take(20))
         {
             if (Fallback().IsMatch(sentence))
