@@ -351,8 +351,10 @@ internal sealed class BlockParser
                 }
             }
 
+            // Prose under an item starts at the item's text column (or a little left of it); anything
+            // indented further, such as a command to type, is preformatted.
             var nested = nestedEnd > leadEnd
-                ? Parse(nestedStart, nestedEnd, MinIndent(nestedStart, nestedEnd), depth + 1)
+                ? Parse(nestedStart, nestedEnd, Math.Min(contentCol, MinIndent(nestedStart, nestedEnd)), depth + 1)
                 : [];
             items.Add(new ListItem { Marker = marker, Text = text.ToString(), Lines = Span(i, leadEnd), Blocks = nested });
             last = Math.Max(leadEnd, nestedEnd);
