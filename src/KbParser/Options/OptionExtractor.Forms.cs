@@ -106,10 +106,12 @@ internal static partial class OptionExtractor
         }
 
         var kind = KindOf(OneOfFollowing().Match(intro.Text).Groups["w"].Value, sectionName);
+        var shared = IntroConditions(intro.Text);
         foreach (var sub in subs)
         {
             var text = BlockText.Of(sub);
-            var conditions = HeadingConditions(sub.Heading!);
+            var conditions = new List<ParsedCondition>(shared);
+            conditions.AddRange(HeadingConditions(sub.Heading!));
             conditions.AddRange(LeadConditions(BlockText.FirstBlock(sub)));
             conditions.AddRange(ConditionsIn(text, out var logic));
             found.Add(new OptionCandidate(kind, TextUtil.TrimSentenceEnd(sub.Heading!), text, sectionName, conditions, logic,
@@ -232,10 +234,13 @@ internal static partial class OptionExtractor
                 continue;
             }
 
+            // "If you continue to receive the error, use one of the following:" conditions every item.
+            var shared = IntroConditions(intro);
             foreach (var item in list.Items)
             {
                 var text = BlockText.Of(item);
                 var (title, conditions, logic) = TitleAndConditions(item.Text, text);
+                conditions.InsertRange(0, shared);
                 found.Add(new OptionCandidate(KindOf(OneOfFollowing().Match(intro).Groups["w"].Value, sectionName), title, text,
                     sectionName, conditions, logic, "one-of-following", item.Lines.Start));
             }

@@ -39,6 +39,13 @@ internal static partial class OptionExtractor
                 continue;
             }
 
+            if (ForThisToWork().Match(sentence) is { Success: true } need)
+            {
+                // "For this method to work, you must keep X" -> "You can keep X".
+                result.Add(new ParsedCondition("You can " + TextUtil.TrimSentenceEnd(need.Groups["c"].Value), true, need.Value));
+                continue;
+            }
+
             if (UntilYouCan().Match(sentence) is { Success: true } until)
             {
                 // "... until you can apply the update": this is for when you cannot (yet).
@@ -100,6 +107,15 @@ internal static partial class OptionExtractor
         "your", "when", "if", "error", "appears", "do", "does", "can", "cannot", "computer", "restarted", "installed", "of", "on",
         "in", "with", "and", "or", "after", "before", "file", "files", "server", "client", "message", "problem", "occurs",
     };
+
+    /// <summary>The condition of the sentence that introduces a set of alternatives ("If X, use one of the following").</summary>
+    private static List<ParsedCondition> IntroConditions(string intro)
+    {
+        var sentence = TextUtil.Sentences(intro).FirstOrDefault(s => OneOfFollowing().IsMatch(s));
+        return sentence is not null && SplitIf(sentence) is { } split && IsAction(split.Then) && !Fallback().IsMatch(sentence)
+            ? ConditionParser.Parse(split.Condition, out _)
+            : [];
+    }
 
     /// <summary>A first paragraph that opens "If you X, do Y" conditions its option on X.</summary>
     private static List<ParsedCondition> LeadConditions(Block? first)
@@ -337,6 +353,9 @@ internal static partial class OptionExtractor
 
     [GeneratedRegex(@"^If\s+(?<c>[^,]{4,200}),\s+(?:then\s+)?(?:(?:this|the|that)\s+(?:method|option|procedure|workaround|solution|approach|step)\s+(?:\w+\s+)?(?<neg>won't|will\s+not|does\s+not|doesn't|cannot|can't|may\s+not)\s+(?:work|help|succeed|be\s+used)|(?:use|try|choose|select|follow)\s+(?:this|the\s+following|these)\s+(?:method|option|procedure|steps|workaround))", RegexOptions.IgnoreCase)]
     private static partial Regex IfThenThisMethod();
+
+    [GeneratedRegex(@"\bFor\s+(?:this|the|that)\s+(?:method|option|workaround|procedure|solution)\s+to\s+work,\s+you\s+(?:must|need\s+to|have\s+to|should)\s+(?<c>.{4,150})", RegexOptions.IgnoreCase)]
+    private static partial Regex ForThisToWork();
 
     [GeneratedRegex(@"\buntil\s+you\s+(?:can|are\s+able\s+to)\s+(?<c>[^,;]{4,120})", RegexOptions.IgnoreCase)]
     private static partial Regex UntilYouCan();
