@@ -27,6 +27,12 @@ internal static partial class OptionExtractor
             if (found.Count == before && problem)
             {
                 AddSectionOption(section, found);
+
+                // Older articles have no RESOLUTION section but a "Workaround" subsection under their text.
+                foreach (var sub in section.Subsections)
+                {
+                    AddSectionOption(sub, found);
+                }
             }
 
             if (found.Count > MaxOptions)
@@ -176,7 +182,7 @@ internal static partial class OptionExtractor
     /// <summary>RESOLUTION and WORKAROUND of a problem article are options when they offer no finer alternatives.</summary>
     private static void AddSectionOption(Section section, List<OptionCandidate> found)
     {
-        var heading = section.Heading?.ToUpperInvariant() ?? "";
+        var heading = section.Heading?.Trim().ToUpperInvariant() ?? "";
         var kind = heading.StartsWith("RESOLUTION", StringComparison.Ordinal) ? OptionKinds.Resolution
             : heading.StartsWith("WORKAROUND", StringComparison.Ordinal) ? OptionKinds.Workaround : null;
         var first = BlockText.FirstBlock(section);
