@@ -15,6 +15,10 @@ app.Configure(config =>
         .WithDescription("Parse articles (a file, a folder or a .tar.gz/.zip archive) into records.")
         .WithExample("parse", "content/kb", "--stats")
         .WithExample("parse", "kbarchive.tar.gz", "--jsonl", "--out", "records.jsonl");
+    config.AddCommand<OptionsCommand>("options")
+        .WithDescription("Show each article's options, their conditions and the questions that decide between them.")
+        .WithExample("options", "content/kb")
+        .WithExample("options", "content/kb", "--json");
     config.AddCommand<IndexCommand>("index")
         .WithDescription("Build or update the search index from articles (a folder or archive).")
         .WithExample("index", "content/kb")

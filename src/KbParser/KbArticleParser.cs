@@ -107,7 +107,9 @@ public static partial class KbArticleParser
             Frame = body.Frame,
             Diagnostics = diagnostics,
         };
-        return record with { Kind = ArticleKind.Classify(record) };
+        record = record with { Kind = ArticleKind.Classify(record) };
+        var (options, factors) = Options.OptionExtractor.Extract(record);
+        return record with { Options = options, Factors = factors };
     }
 
     private static IReadOnlyList<string> Products(Dictionary<string, string> header, List<AppliesToEntry> appliesTo)
@@ -190,10 +192,10 @@ public static partial class KbArticleParser
     {
         foreach (var line in doc.Body)
         {
-            if (line.Text.Length > LongLineLimit)
+            if (line.Length > LongLineLimit)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.LongLine, line.Number,
-                    $"line of {line.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters"));
+                    $"line of {line.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters"));
             }
         }
     }
