@@ -81,7 +81,7 @@ public static class KbFields
         [Product] = 1.5f,
         [Prefix] = 2f,
         [Body] = 1f,
-        [Option] = 1f,
+        [Option] = 0.25f,
         [QueryWords] = 1f,
         [Keyword] = 1f,
         [IdForm] = 1f,
