@@ -11,7 +11,7 @@ namespace Kb.Index.Analysis;
 /// expands to "Microsoft Systems Management Server" and <c>xadm</c> to "Microsoft Exchange"
 /// without a hand-written list, and a new corpus teaches its own tags.
 /// </summary>
-public sealed class Abbreviations
+public sealed partial class Abbreviations
 {
     /// <summary>A tag must be seen on at least this many articles...</summary>
     public const int MinArticles = 5;
@@ -173,65 +173,7 @@ public sealed class Abbreviations
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Count).ThenBy(d => d.Words, StringComparer.Ordinal).First().Words, StringComparer.Ordinal);
         return new Abbreviations(map, definitions);
     }
-
-    /// <summary>The definitions as a JSON object.</summary>
-    public string DefinitionsToJson() => JsonSerializer.Serialize(
-        Definitions.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
-        AbbreviationsJsonContext.Default.DictionaryStringString);
-
-    /// <summary>The table as JSON: <c>{"sms": [["Microsoft Systems Management Server", 0.93]], ...}</c>.</summary>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            foreach (var (tag, expansions) in _map.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                w.WriteStartArray(tag);
-                foreach (var e in expansions)
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(e.Product);
-                    w.WriteNumberValue(e.Share);
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    public static Abbreviations FromJson(string? json, string? definitionsJson = null)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return Empty;
-        }
-
-        var definitions = string.IsNullOrEmpty(definitionsJson)
-            ? null
-            : JsonSerializer.Deserialize(definitionsJson, AbbreviationsJsonContext.Default.DictionaryStringString);
-
-        // Read by hand rather than by reflection, so trimmed and file-based apps can load it too.
-        using var doc = JsonDocument.Parse(json);
-        var map = new Dictionary<string, IReadOnlyList<Expansion>>(StringComparer.Ordinal);
-        foreach (var p in doc.RootElement.EnumerateObject())
-        {
-            map[p.Name] = p.Value.EnumerateArray().Select(a => new Expansion(a[0].GetString() ?? "", a[1].GetDouble())).ToList();
-        }
-
-        return new Abbreviations(map, definitions);
-    }
 }
-
-/// <summary>Source-generated JSON for the definitions table.</summary>
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class AbbreviationsJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
 
 /// <summary>A product an abbreviation stands for, and the share of the tag's articles that name it.</summary>
 public sealed record Expansion(string Product, double Share);
