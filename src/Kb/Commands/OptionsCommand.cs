@@ -12,12 +12,8 @@ namespace Kb.Cli.Commands;
 /// <summary><c>kb options PATH... [--json] [--all]</c>: each article's options, conditions and questions.</summary>
 internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SourcePathsSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("Article file, folder (recursive) or .tar.gz/.zip archive; several may be given.")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("--json")]
         [Description("Print the options/factors part of each record, one JSON object per line.")]
         public bool Json { get; init; }
@@ -25,19 +21,6 @@ internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
         [CommandOption("--all")]
         [Description("Also list articles that offer no options.")]
         public bool All { get; init; }
-
-        public override ValidationResult Validate()
-        {
-            foreach (var p in Paths)
-            {
-                if (!File.Exists(p) && !Directory.Exists(p))
-                {
-                    return ValidationResult.Error($"no such file or folder: {p}");
-                }
-            }
-
-            return ValidationResult.Success();
-        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -10,12 +10,8 @@ namespace Kb.Cli.Commands;
 /// <summary><c>kb parse PATH... [--json | --jsonl] [--out FILE] [--stats]</c>.</summary>
 internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SourcePathsSettings
     {
-        [CommandArgument(0, "<PATH>")]
-        [Description("Article file, folder (recursive) or .tar.gz/.zip archive; several may be given.")]
-        public string[] Paths { get; init; } = [];
-
         [CommandOption("--json")]
         [Description("Print one JSON record, or an array when there are several.")]
         public bool Json { get; init; }
@@ -43,15 +39,7 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
                 return ValidationResult.Error("--json and --jsonl cannot be used together");
             }
 
-            foreach (var p in Paths)
-            {
-                if (!File.Exists(p) && !Directory.Exists(p))
-                {
-                    return ValidationResult.Error($"no such file or folder: {p}");
-                }
-            }
-
-            return ValidationResult.Success();
+            return base.Validate();
         }
     }
 
