@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Kb.Cli.Commands;
