@@ -15,5 +15,9 @@ app.Configure(config =>
         .WithDescription("Parse articles (a file, a folder or a .tar.gz/.zip archive) into records.")
         .WithExample("parse", "content/kb", "--stats")
         .WithExample("parse", "kbarchive.tar.gz", "--jsonl", "--out", "records.jsonl");
+    config.AddCommand<BuildCommand>("build")
+        .WithDescription("Build the static site: article pages with decision aids, listings, search. Defaults: content/kb -> _site.")
+        .WithExample("build")
+        .WithExample("build", "kbarchive.tar.gz", "--out", "_site", "--base-url", "/kb-archive/");
 });
 return await app.RunAsync(args).ConfigureAwait(false);
