@@ -19,5 +19,11 @@ app.Configure(config =>
         .WithDescription("Build the static site: article pages with decision aids, listings, search. Defaults: content/kb -> _site.")
         .WithExample("build")
         .WithExample("build", "kbarchive.tar.gz", "--out", "_site", "--base-url", "/kb-archive/");
+    config.AddCommand<CheckCommand>("check")
+        .WithDescription("Check a built site: pages parse, internal links and assets resolve, article pages are complete.")
+        .WithExample("check", "_site");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve a built site on 127.0.0.1 for preview.")
+        .WithExample("serve", "_site", "--port", "8000");
 });
 return await app.RunAsync(args).ConfigureAwait(false);

@@ -74,8 +74,10 @@ public sealed partial class KbSiteBuilder
         }, StringComparer.Ordinal);
 
         var pages = new PageSet(writer, previous, state, settings);
+        Report("articles", 0, entries.Count);
         var rendered = RenderArticles(catalog, templates, site, products, pages, ct);
         RenderOtherPages(catalog, templates, site, products, pages);
+        Report("search", 0, 1);
         var search = SearchExporter.Write(index, catalog, writer, _options.MaxParallelism);
         if (pages.Errors.Count > 0)
         {
@@ -85,6 +87,7 @@ public sealed partial class KbSiteBuilder
         writer.WriteBytes(BuildState.FileName, state.ToJson());
         Report("swap", 0, 1);
         writer.Commit();
+        Report("done", 1, 1);
         return new SiteBuildResult
         {
             Articles = site.ArticleCount,
@@ -104,7 +107,19 @@ public sealed partial class KbSiteBuilder
 
     private IEnumerable<ArticleFile> Files() => Sources.SelectMany(CorpusReader.EnumerateFiles);
 
-    private void Report(string phase, int done, int total) => _progress?.Report(new SiteProgress(phase, done, total));
+    private void Report(string phase, int done, int total)
+    {
+        _progress?.Report(new SiteProgress(phase, done, total));
+        if (Trace && _lastPhase != phase)
+        {
+            _lastPhase = phase;
+            Console.Error.WriteLine($"[{_clock.Elapsed.TotalSeconds:F2} s] {phase}");
+        }
+    }
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("KB_SITE_TRACE") == "1";
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private string _lastPhase = "";
 
     private static Dictionary<string, string> WriteAssets(ThemeFiles theme, SiteWriter writer)
     {
