@@ -25,5 +25,9 @@ app.Configure(config =>
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Serve a built site on 127.0.0.1 for preview.")
         .WithExample("serve", "_site", "--port", "8000");
+    config.AddCommand<OptionsCommand>("options")
+        .WithDescription("Show each article's options, their conditions and the questions that decide between them.")
+        .WithExample("options", "content/kb")
+        .WithExample("options", "content/kb", "--json");
 });
 return await app.RunAsync(args).ConfigureAwait(false);

@@ -107,7 +107,9 @@ public static partial class KbArticleParser
             Frame = body.Frame,
             Diagnostics = diagnostics,
         };
-        return record with { Kind = ArticleKind.Classify(record) };
+        record = record with { Kind = ArticleKind.Classify(record) };
+        var (options, factors) = Options.OptionExtractor.Extract(record);
+        return record with { Options = options, Factors = factors };
     }
 
     private static IReadOnlyList<string> Products(Dictionary<string, string> header, List<AppliesToEntry> appliesTo)

@@ -136,7 +136,9 @@ internal sealed partial class BodyParser
                 continue;
             }
 
-            if (IsRule(line, out _))
+            // A rule at the prose margin is structure; an indented one, or one under table column
+            // headers, belongs to the text around it (a table inside a list item, say).
+            if (IsRule(line, out _) && line.Indent <= baseIndent + 2 && (i == 0 || !HasColumnGap(_lines[i - 1])))
             {
                 Flush(runStart, i);
                 _result.Frame.Add(new FrameLine(line.Number, line.Trimmed));

@@ -47,6 +47,12 @@ internal static partial class LineClassifier
             return false;
         }
 
+        // Column headers of a table ("File      Cabinet File" over dashes) are not headings.
+        if (heading.Indent > 4 || HasColumnGap(heading))
+        {
+            return false;
+        }
+
         var h = heading.End - heading.Start;
         var u = underline.End - underline.Start;
         return h <= 100 && u >= Math.Max(3, h / 2) && u <= h + 6 && Math.Abs(heading.Indent - underline.Indent) <= 2;

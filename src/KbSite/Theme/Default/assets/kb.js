@@ -242,12 +242,15 @@
       return a;
     }
     function update() {
-      var ranked;
-      try { ranked = window.KbDecision.recommend(model, answers()); } catch (e) { console.warn("kb: decision evaluator failed", e); return; }
+      var result, given = answers();
+      try { result = window.KbDecision.recommend(model, given); } catch (e) { console.warn("kb: decision evaluator failed", e); return; }
+      var ranked = Array.isArray(result) ? result : (result && result.options) || [];
       out.textContent = "";
-      var best = ranked[0], anyAnswer = Object.keys(answers()).some(function (k) { return answers()[k] !== "unknown"; });
+      var best = ranked[0], anyAnswer = Object.keys(given).some(function (k) { return given[k] !== "unknown"; });
       var head = el("p", "kb-recommendation");
-      if (best && anyAnswer && (best.status === "met" || best.status === "partial")) {
+      if (result && result.applies === false) {
+        head.textContent = "From your answers, this article may not apply to your situation. The options, for reference:";
+      } else if (best && anyAnswer && (best.status === "met" || best.status === "partial")) {
         head.appendChild(el("strong", null, "Recommended: "));
         head.appendChild(document.createTextNode(byId[best.optionId] ? byId[best.optionId].title : best.optionId));
       } else {

@@ -1,0 +1,141 @@
+using Kb.Parser.Model;
+
+namespace Kb.Parser.Decision;
+
+/// <summary>An answer to a factor's yes/no question.</summary>
+public enum Answer
+{
+    Unknown,
+    Yes,
+    No,
+}
+
+/// <summary>How one option stands given the answers, with the reasons in words.</summary>
+public sealed record OptionRecommendation(string OptionId, string Title, string Status, int Score, IReadOnlyList<string> Reasons);
+
+/// <summary>The ranked options, best first, and whether the article applies at all (null: not known).</summary>
+public sealed record Recommendation(bool? Applies, IReadOnlyList<OptionRecommendation> Options);
+
+/// <summary>
+/// An article's decision model: its factors (yes/no questions) and options with conditions.
+/// <see cref="Recommend"/> is the logic the site's decision aid runs; <c>decision.js</c>
+/// (<see cref="DecisionScript"/>) is the same logic for the browser, and a test keeps them in step.
+/// </summary>
+public sealed class DecisionModel
+{
+    /// <summary>Status ranks: a met option first, contradicted last.</summary>
+    private static readonly Dictionary<string, int> Rank = new(StringComparer.Ordinal)
+    {
+        ["met"] = 3, ["partial"] = 2, ["open"] = 1, ["contradicted"] = 0,
+    };
+
+    private readonly Dictionary<string, Factor> _factors;
+
+    public DecisionModel(IReadOnlyList<ArticleOption> options, IReadOnlyList<Factor> factors)
+    {
+        Options = options;
+        Factors = factors;
+        _factors = factors.ToDictionary(f => f.Id, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<ArticleOption> Options { get; }
+    public IReadOnlyList<Factor> Factors { get; }
+
+    public static DecisionModel From(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new DecisionModel(record.Options, record.Factors);
+    }
+
+    /// <summary>Ranks the options for the given answers; factors not in the map are unknown.</summary>
+    public Recommendation Recommend(IReadOnlyDictionary<string, Answer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var ranked = new List<(OptionRecommendation Rec, int Index)>();
+        for (var i = 0; i < Options.Count; i++)
+        {
+            ranked.Add((Evaluate(Options[i], answers), i));
+        }
+
+        ranked.Sort((a, b) => a.Rec.Score != b.Rec.Score ? b.Rec.Score.CompareTo(a.Rec.Score) : a.Index.CompareTo(b.Index));
+        return new Recommendation(Applies(answers), ranked.Select(r => r.Rec).ToList());
+    }
+
+    private OptionRecommendation Evaluate(ArticleOption option, IReadOnlyDictionary<string, Answer> answers)
+    {
+        int met = 0, contra = 0, unknown = 0;
+        var reasons = new List<string>();
+        foreach (var c in option.Conditions)
+        {
+            var a = answers.TryGetValue(c.Factor, out var v) ? v : Answer.Unknown;
+            var question = _factors.TryGetValue(c.Factor, out var f) ? f.Question : c.Text;
+            if (a == Answer.Unknown)
+            {
+                unknown++;
+                reasons.Add($"Open: \"{question}\"");
+            }
+            else if ((a == Answer.Yes) == c.Expect)
+            {
+                met++;
+                reasons.Add($"Fits: you answered {Word(a)} to \"{question}\"");
+            }
+            else
+            {
+                contra++;
+                reasons.Add($"Does not fit: you answered {Word(a)} to \"{question}\"");
+            }
+        }
+
+        var n = option.Conditions.Count;
+        if (n == 0)
+        {
+            reasons.Add("No conditions stated: this option applies generally");
+        }
+
+        var any = option.Logic == "any";
+        string status;
+        if (n == 0)
+        {
+            status = "open";
+        }
+        else if (any ? met > 0 : met == n)
+        {
+            status = "met";
+        }
+        else if (any ? contra == n : contra > 0)
+        {
+            status = "contradicted";
+        }
+        else
+        {
+            status = met > 0 ? "partial" : "open";
+        }
+
+        var score = (Rank[status] * 1000) + (met * 10) - unknown;
+        return new OptionRecommendation(option.Id, option.Title, status, score, reasons);
+    }
+
+    /// <summary>True when an applicability or symptom factor is answered yes and none no; false when one is answered no.</summary>
+    private bool? Applies(IReadOnlyDictionary<string, Answer> answers)
+    {
+        bool? applies = null;
+        foreach (var f in Factors)
+        {
+            if (f.Role is not ("applicability" or "symptom") || !answers.TryGetValue(f.Id, out var a) || a == Answer.Unknown)
+            {
+                continue;
+            }
+
+            if (f.Role == "symptom" && a == Answer.No)
+            {
+                return false;
+            }
+
+            applies = applies == true || a == Answer.Yes;
+        }
+
+        return applies;
+    }
+
+    private static string Word(Answer a) => a == Answer.Yes ? "yes" : "no";
+}

@@ -1,0 +1,252 @@
+using System.Text.RegularExpressions;
+using Kb.Parser.Model;
+
+namespace Kb.Parser.Options;
+
+/// <summary>Reading titles and conditions out of an alternative's text.</summary>
+internal static partial class OptionExtractor
+{
+    /// <summary>Conditions stated in a text: "Select/Use this option when X", "This method works only if X".</summary>
+    private static List<ParsedCondition> ConditionsIn(string text, out string logic)
+    {
+        logic = "all";
+        var result = new List<ParsedCondition>();
+        foreach (var sentence in TextUtil.Sentences(text).Take(40))
+        {
+            var m = SelectThis().Match(sentence);
+            if (!m.Success)
+            {
+                m = ThisWorksWhen().Match(sentence);
+            }
+
+            if (!m.Success)
+            {
+                m = ChosenWhen().Match(sentence);
+            }
+
+            if (m.Success)
+            {
+                result.AddRange(ConditionParser.Parse(m.Groups["c"].Value, out var l));
+                logic = l == "any" ? "any" : logic;
+                continue;
+            }
+
+            if (WontWorkIf().Match(sentence) is { Success: true } w)
+            {
+                // "This method won't work if you can't start X": the method needs the opposite.
+                result.AddRange(ConditionParser.Parse(w.Groups["c"].Value, out _).Select(c => c with { Expect = !c.Expect }));
+                continue;
+            }
+
+            if (UseThisTo().Match(sentence) is { Success: true } purpose)
+            {
+                result.Add(new ParsedCondition("You want to " + TextUtil.TrimSentenceEnd(purpose.Groups["p"].Value), true, purpose.Groups["p"].Value));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"If you use X, do Y." gives title "Do Y." and condition "You use X"; else the first sentence and any stated conditions.</summary>
+    private static (string Title, List<ParsedCondition> Conditions, string Logic) TitleAndConditions(string lead, string text)
+    {
+        var first = TextUtil.FirstSentence(lead);
+        if (SplitIf(first) is var (condition, then))
+        {
+            var conditions = ConditionParser.Parse(condition, out var logic);
+            var rest = then.Trim();
+            var title = rest.Length > 3 ? Title(TextUtil.UpperFirst(rest)) : Title(first);
+            var more = ConditionsIn(text, out var l2);
+            conditions.AddRange(more);
+            return (title, conditions, logic == "any" || l2 == "any" ? "any" : "all");
+        }
+
+        var stated = ConditionsIn(text, out var l);
+        if (SelectThis().Match(first) is { Success: true, Index: 0 } && lead.Length > first.Length + 3)
+        {
+            // "Use this option if X. Do Y." names the option in its second sentence.
+            return (Title(lead[first.Length..].Trim()), stated, l);
+        }
+
+        return (Title(lead), stated, l);
+    }
+
+    /// <summary>
+    /// The alternative's title: its first sentence, unless that only describes ("There are extra lines ...")
+    /// and a later sentence says what to do ("Remove as many lines ...").
+    /// </summary>
+    private static string Title(string text)
+    {
+        var sentences = TextUtil.Sentences(text).Take(6).ToList();
+        if (sentences.Count > 1 && !StartsWithAction(sentences[0]))
+        {
+            var action = sentences.Skip(1).FirstOrDefault(StartsWithAction);
+            if (action is not null)
+            {
+                return BlockText.TitleOf(action);
+            }
+        }
+
+        return BlockText.TitleOf(text);
+    }
+
+    private static bool StartsWithAction(string sentence)
+    {
+        var end = sentence.IndexOfAny([' ', ',']);
+        var word = end < 0 ? sentence : sentence[..end];
+        return word is "To" or "Use" || (ConsequentStarts.Contains(word) && char.IsUpper(word[0])
+            && word is not ("You" or "The" or "It" or "This" or "There" or "Your" or "A" or "An" or "Windows" or "Microsoft" or "Setup"));
+    }
+
+    private static readonly HashSet<string> ConsequentStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "you", "the", "it", "this", "there", "then", "use", "link", "click", "run", "type", "set", "install", "remove", "add",
+        "change", "delete", "copy", "open", "select", "choose", "see", "restart", "contact", "obtain", "apply", "follow", "make",
+        "create", "edit", "rename", "start", "call", "upgrade", "download", "check", "verify", "specify", "turn", "press",
+        "enter", "do", "go", "log", "reinstall", "uninstall", "disable", "enable", "configure", "move", "replace", "modify",
+        "save", "close", "quit", "exit", "stop", "reboot", "load", "insert", "define", "declare", "compile", "pass", "place",
+        "refer", "read", "consult", "try", "increase", "decrease", "assign", "connect", "map", "share", "grant", "give",
+        "your", "a", "an", "windows", "setup", "microsoft", "skip", "ignore", "include", "omit", "leave", "keep", "put",
+    };
+
+    /// <summary>
+    /// Splits "If X, Y" at the comma where the consequent starts ("if you want VGA but not EGA, HERC, or OGA, link ..."
+    /// splits before "link"); null when the sentence does not open with "If".
+    /// </summary>
+    private static (string Condition, string Then)? SplitIf(string sentence)
+    {
+        if (!sentence.StartsWith("If ", StringComparison.Ordinal) || sentence.Length > 600)
+        {
+            return null;
+        }
+
+        int first = -1, comma = 2;
+        while ((comma = sentence.IndexOf(',', comma + 1)) > 0 && comma < 400)
+        {
+            if (comma < 6)
+            {
+                continue;
+            }
+
+            first = first < 0 ? comma : first;
+            var rest = sentence.AsSpan(comma + 1).TrimStart();
+            var end = rest.IndexOfAny(' ', ',', '.');
+            var word = (end < 0 ? rest : rest[..end]).ToString();
+            if (ConsequentStarts.Contains(word))
+            {
+                return (sentence[3..comma], sentence[(comma + 1)..]);
+            }
+        }
+
+        return first > 0 && first - 3 <= 200 ? (sentence[3..first], sentence[(first + 1)..]) : null;
+    }
+
+    /// <summary>The sentences of a paragraph that open with a condition ("If you ...,", "However, if ...,").</summary>
+    private static List<string> IfSentences(string text)
+    {
+        var result = new List<string>();
+        foreach (var sentence in TextUtil.Sentences(text).Take(20))
+        {
+            if (Fallback().IsMatch(sentence))
+            {
+                // "If the problem persists, ..." continues the previous alternative.
+                continue;
+            }
+
+            var s = IfOpener().Replace(sentence, "", 1);
+            if (s.Length != sentence.Length || sentence.StartsWith("If ", StringComparison.Ordinal))
+            {
+                s = TextUtil.UpperFirst(s);
+                if (SplitIf(s) is not null)
+                {
+                    result.Add(s);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string FirstText(Block b) => b switch
+    {
+        ListBlock l when l.Items.Count > 0 => l.Items[0].Text,
+        _ => BlockText.Of(b),
+    };
+
+    private static ParagraphBlock Paragraph(ListItem item) => new() { Lines = item.Lines, Text = item.Text };
+
+    private static bool IsOr(Block b) => b is ParagraphBlock p && OrLine().IsMatch(p.Text);
+
+    private static void MarkUsed(IEnumerable<Block> blocks, HashSet<Block> used)
+    {
+        foreach (var b in blocks)
+        {
+            used.Add(b);
+            if (b is ListBlock l)
+            {
+                foreach (var item in l.Items)
+                {
+                    MarkUsed(item.Blocks, used);
+                }
+            }
+        }
+    }
+
+    private static string KindOf(string word, string? sectionName)
+    {
+        var w = word.ToLowerInvariant();
+        if (w.StartsWith("workaround", StringComparison.Ordinal))
+        {
+            return OptionKinds.Workaround;
+        }
+
+        if (w.StartsWith("option", StringComparison.Ordinal))
+        {
+            return OptionKinds.Option;
+        }
+
+        if (w.StartsWith("method", StringComparison.Ordinal) || w.StartsWith("way", StringComparison.Ordinal)
+            || w.StartsWith("procedure", StringComparison.Ordinal) || w.StartsWith("solution", StringComparison.Ordinal))
+        {
+            return OptionKinds.Method;
+        }
+
+        return sectionName?.StartsWith("WORKAROUND", StringComparison.OrdinalIgnoreCase) == true ? OptionKinds.Workaround : OptionKinds.Method;
+    }
+
+    private static bool LooksLikeEnvironment(string s) =>
+        s.Length is > 3 and < 100 && (s.StartsWith("Microsoft ", StringComparison.Ordinal) || s.StartsWith("Windows ", StringComparison.Ordinal)
+            || s.StartsWith("For ", StringComparison.Ordinal) || s.StartsWith("MS-DOS", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^(?<w>Method|METHOD|Option|OPTION|Solution|Workaround|WORKAROUND|Resolution|Procedure|Scenario)\s+(?:\d{1,2}|[A-H]|One|Two|Three|Four|Five|Six)\b")]
+    private static partial Regex LeadWord();
+
+    [GeneratedRegex(@"\b(?:Select|Choose|Use|Pick|Try|Apply|Run|Perform)\s+(?:this|these)\s+(?:option|method|procedure|approach|workaround|solution|resolution|setting|steps?)\s+(?:only\s+)?(?:when|if|whenever|where)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectThis();
+
+    [GeneratedRegex(@"^(?:\w+,\s+)?if\s+(?:the\s+|this\s+|that\s+)?(?:problem|symptoms?|error|issue|behavior|method|step|procedure|workaround)s?\s+(?:still\s+)?(?:persists?|continues?|occurs?|recurs?|remains?|does\s+not\s+(?:work|help|resolve|fix))|^(?:\w+,\s+)?if\s+(?:this|that|these|it)\s+(?:does\s+not|doesn't|do\s+not|did\s+not|fails?)", RegexOptions.IgnoreCase)]
+    private static partial Regex Fallback();
+
+    [GeneratedRegex(@"\b(?:won't|will\s+not|does\s+not|doesn't|do\s+not|cannot|can't)\s+(?:work|be\s+used|succeed|help)\s+(?:if|when|unless)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
+    private static partial Regex WontWorkIf();
+
+    [GeneratedRegex(@"^(?:Use|Choose|Select|Try|Apply)\s+(?:this|the\s+following)\s+(?:method|option|procedure|approach|workaround|solution)\s+to\s+(?<p>[^:;]{6,200})", RegexOptions.IgnoreCase)]
+    private static partial Regex UseThisTo();
+
+    [GeneratedRegex(@"^(?:However|Otherwise|Alternatively|Or|And|But|Also|Similarly|Likewise),?\s+(?=if\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex IfOpener();
+
+    [GeneratedRegex(@"\b(?:should|must|can|may)\s+be\s+(?:chosen|selected|used|applied)\s+(?:only\s+)?(?:when|if)\s+(?<c>.+)|\b(?:should|would|must|may|can|might)\s+(?:want\s+to\s+)?(?:choose|select|use|pick)\s+this\s+(?:option|method|setting|procedure)\s+(?:only\s+)?(?:when|if)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChosenWhen();
+
+    [GeneratedRegex(@"^(?:This|The)\s+(?:option|method|procedure|workaround|solution|approach)\s+(?:is\s+(?:useful|appropriate|recommended|best|preferred|required)\s+|works\s+(?:only\s+)?|applies\s+(?:only\s+)?|is\s+only\s+(?:available|possible)\s+)?(?:when|if)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ThisWorksWhen();
+
+    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+the\s+following|(?:one|either|any)\s+of\s+the\s+following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OneOfFollowing();
+
+    [GeneratedRegex(@"^\s*-*\s*(?:or|OR|Or)\s*-*\s*$")]
+    private static partial Regex OrLine();
+
+
+}

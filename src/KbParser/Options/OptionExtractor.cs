@@ -1,0 +1,233 @@
+using System.Globalization;
+using Kb.Parser.Model;
+
+namespace Kb.Parser.Options;
+
+/// <summary>
+/// Finds the alternative courses of action an article offers and when to choose each, and
+/// builds the article's decision model (factors shared across options).
+/// </summary>
+internal static partial class OptionExtractor
+{
+    public static (IReadOnlyList<ArticleOption> Options, IReadOnlyList<Factor> Factors) Extract(ArticleRecord record)
+    {
+        var found = new List<OptionCandidate>();
+        var used = new HashSet<Block>(ReferenceEqualityComparer.Instance);
+        var problem = IsProblemArticle(record);
+        foreach (var section in record.Sections)
+        {
+            if (DescribesProblem(section.Heading))
+            {
+                // SYMPTOMS and CAUSE list alternative messages and causes, not courses of action.
+                continue;
+            }
+
+            var before = found.Count;
+            Scan(section, section.Heading, found, used, depth: 0);
+            if (found.Count == before && problem)
+            {
+                AddSectionOption(section, found);
+            }
+
+            if (found.Count > MaxOptions)
+            {
+                // No real article offers this many alternatives; stop before factor matching grows quadratic.
+                break;
+            }
+        }
+
+        found.Sort((a, b) => a.Line.CompareTo(b.Line));
+        MergeOverviews(found);
+        if (found.Count > MaxOptions)
+        {
+            found.RemoveRange(MaxOptions, found.Count - MaxOptions);
+        }
+
+        var factors = new FactorRegistry();
+        AddApplicability(record, factors);
+        var options = new List<ArticleOption>(found.Count);
+        foreach (var c in found)
+        {
+            options.Add(new ArticleOption
+            {
+                Id = "o" + (options.Count + 1).ToString(CultureInfo.InvariantCulture),
+                Kind = c.Kind,
+                Title = c.Title,
+                Text = c.Text.Length <= MaxText ? c.Text : c.Text[..MaxText] + "...",
+                Section = c.Section,
+                Conditions = c.Conditions.Select(p => factors.Condition(p)).ToList(),
+                Logic = c.Logic,
+                Form = c.Form,
+            });
+        }
+
+        if (problem)
+        {
+            AddProblemFactors(record, factors);
+        }
+
+        return (options, factors.Factors);
+    }
+
+    private const int MaxText = 1500;
+    private const int MaxOptions = 100;
+
+    /// <summary>
+    /// "Use Method 1 to ... Use Method 2 if ..." summarises numbered methods described later: the summary's
+    /// conditions join the method it names, and the summary is not an option of its own.
+    /// </summary>
+    private static void MergeOverviews(List<OptionCandidate> found)
+    {
+        // A label used twice (methods under two headings) is ambiguous: such summaries are left alone.
+        var numbered = found.Where(c => c.Label is not null).GroupBy(c => Normalize(c.Label!), StringComparer.Ordinal)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (numbered.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = found.Count - 1; i >= 0; i--)
+        {
+            var c = found[i];
+            var m = Overview().Match(c.Title);
+            if (c.Label is not null || !m.Success || !numbered.TryGetValue(Normalize(m.Groups["l"].Value), out var target))
+            {
+                continue;
+            }
+
+            var conditions = ConditionsIn(c.Text, out _);
+            if (conditions.Count == 0 && m.Groups["rest"].Value.Trim() is { Length: > 3 } rest)
+            {
+                conditions = rest.StartsWith("if ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("when ", StringComparison.OrdinalIgnoreCase)
+                    ? ConditionParser.Parse(rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..], out _)
+                    : rest.StartsWith("to ", StringComparison.OrdinalIgnoreCase) ? [new ParsedCondition("You want " + TextUtil.TrimSentenceEnd(rest), true, rest)] : [];
+            }
+
+            var index = found.IndexOf(target);
+            found[index] = target with { Conditions = [.. target.Conditions, .. conditions] };
+            numbered[Normalize(target.Label!)] = found[index];
+            found.RemoveAt(i);
+        }
+
+        static string Normalize(string label) => string.Join(' ', label.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Use\s+|Try\s+|With\s+)?(?<l>(?:Method|Option|Solution|Workaround)\s+\d{1,2})\b\s*(?<rest>.*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Overview();
+
+    private static bool DescribesProblem(string? heading) =>
+        heading is not null && (heading.StartsWith("SYMPTOM", StringComparison.OrdinalIgnoreCase)
+            || heading.StartsWith("CAUSE", StringComparison.OrdinalIgnoreCase)
+            || heading.StartsWith("STATUS", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsProblemArticle(ArticleRecord r) =>
+        r.Kind is ArticleKinds.Problem or ArticleKinds.Bug or ArticleKinds.Fix
+        || r.Sections.Any(s => s.Heading is "SYMPTOMS" or "SYMPTOM");
+
+    /// <summary>Walks one container: its subsections first (method subsections), then its blocks.</summary>
+    private static void Scan(Section section, string? sectionName, List<OptionCandidate> found, HashSet<Block> used, int depth)
+    {
+        if (depth > 4)
+        {
+            return;
+        }
+
+        FindMethodSubsections(section, sectionName, found, used);
+        FindSelectOptionSubsections(section, sectionName, found, used);
+        ScanBlocks(section.Blocks, sectionName, found, used, depth, insideItem: false);
+        foreach (var sub in section.Subsections)
+        {
+            Scan(sub, sectionName, found, used, depth + 1);
+        }
+    }
+
+    private static void ScanBlocks(IReadOnlyList<Block> blocks, string? sectionName, List<OptionCandidate> found, HashSet<Block> used,
+        int depth, bool insideItem)
+    {
+        FindLeadParagraphMethods(blocks, sectionName, found, used);
+        FindSelectOptionLists(blocks, sectionName, found, used);
+        FindOneOfFollowing(blocks, sectionName, found, used);
+        FindOrSeparated(blocks, sectionName, found, used, nested: insideItem);
+        FindConditionalIf(blocks, sectionName, found, used);
+        if (depth > 3)
+        {
+            return;
+        }
+
+        foreach (var b in blocks)
+        {
+            if (b is ListBlock list && !used.Contains(b))
+            {
+                foreach (var item in list.Items)
+                {
+                    ScanBlocks(item.Blocks, sectionName, found, used, depth + 1, insideItem: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>RESOLUTION and WORKAROUND of a problem article are options when they offer no finer alternatives.</summary>
+    private static void AddSectionOption(Section section, List<OptionCandidate> found)
+    {
+        var heading = section.Heading?.ToUpperInvariant() ?? "";
+        var kind = heading.StartsWith("RESOLUTION", StringComparison.Ordinal) ? OptionKinds.Resolution
+            : heading.StartsWith("WORKAROUND", StringComparison.Ordinal) ? OptionKinds.Workaround : null;
+        var first = BlockText.FirstBlock(section);
+        if (kind is null || first is null)
+        {
+            return;
+        }
+
+        var text = BlockText.Of(section);
+        var title = BlockText.TitleOf(first);
+        var conditions = ConditionsIn(text, out var logic);
+        found.Add(new OptionCandidate(kind, title, text, section.Heading, conditions, logic, kind, first.Lines.Start));
+    }
+
+    /// <summary>"Are you using Microsoft Systems Management Server 2.0?" for each product the article applies to.</summary>
+    private static void AddApplicability(ArticleRecord r, FactorRegistry factors)
+    {
+        var seen = 0;
+        foreach (var a in r.AppliesTo)
+        {
+            if (seen++ >= 6 || a.Product.Length == 0)
+            {
+                continue;
+            }
+
+            var product = a.Version is null ? a.Product : a.Product + " " + a.Version;
+            if (product.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            {
+                product = product[(product.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+            }
+
+            factors.Add("You are using " + product, "applicability");
+        }
+
+        if (r.AppliesTo.Count == 0)
+        {
+            foreach (var p in r.Products.Take(3))
+            {
+                factors.Add("You are using " + p, "applicability");
+            }
+        }
+    }
+
+    /// <summary>For problem articles: "Do you see this problem: ...?" and the cause as factors of their own.</summary>
+    private static void AddProblemFactors(ArticleRecord r, FactorRegistry factors)
+    {
+        var symptoms = r.Sections.FirstOrDefault(s => s.Heading is "SYMPTOMS" or "SYMPTOM");
+        if (symptoms is not null && BlockText.FirstBlock(symptoms) is { } sb)
+        {
+            var symptom = TextUtil.TrimSentenceEnd(TextUtil.FirstSentence(BlockText.Of(sb)));
+            factors.Add("You see this problem: " + symptom, "symptom", $"Do you see this problem: {symptom}?");
+        }
+
+        var cause = r.Sections.FirstOrDefault(s => s.Heading is "CAUSE");
+        if (cause is not null && BlockText.FirstBlock(cause) is { } cb)
+        {
+            var why = TextUtil.TrimSentenceEnd(TextUtil.FirstSentence(BlockText.Of(cb)));
+            factors.Add("This cause applies to you: " + why, "cause", $"Does this cause apply to you: {why}?");
+        }
+    }
+}
