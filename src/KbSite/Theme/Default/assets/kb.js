@@ -126,6 +126,10 @@
         return docs(mm.e, top).then(function (data) {
           var hits = [];
           top.forEach(function (d, k) { if (data[k]) { hits.push({ doc: d, score: score[d], data: data[k] }); } });
+          // An article number names one article: that article goes first, before others that mention it.
+          var numbers = {};
+          words.forEach(function (w) { var m = /^(?:q|kb)?(\d{4,7})$/.exec(w); if (m) { numbers["q" + m[1]] = true; } });
+          hits.sort(function (x, y) { return (numbers[y.data[0].toLowerCase()] ? 1 : 0) - (numbers[x.data[0].toLowerCase()] ? 1 : 0) || y.score - x.score || x.doc - y.doc; });
           return { total: ids.length, hits: hits, words: words, typing: typing };
         });
       });
