@@ -10,6 +10,10 @@ namespace Kb.Site;
 
 public sealed partial class KbSiteBuilder
 {
+    private long _parseTicks;
+    private long _renderTicks;
+    private long _writeTicks;
+
     /// <summary>First pass: every article's catalog entry and search terms, in source order.</summary>
     private List<ArticleEntry> Scan(SearchIndexBuilder index, CancellationToken ct)
     {
@@ -110,10 +114,18 @@ public sealed partial class KbSiteBuilder
                 var entry = byFile[x.Number];
                 try
                 {
+                    var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     var record = KbArticleParser.Parse(x.File.ReadBytes(), x.File.SourcePath);
+                    var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                     var view = factory.Create(record, entry);
                     var page = new PageView { Title = record.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = entry.Excerpt };
-                    pages.Write(entry.File, fingerprints[entry.Index], templates.Render("article.liquid", site, page, "article", view));
+                    var html = templates.Render("article.liquid", site, page, "article", view);
+                    var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    pages.Write(entry.File, fingerprints[entry.Index], html);
+                    var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    Interlocked.Add(ref _parseTicks, t1 - t0);
+                    Interlocked.Add(ref _renderTicks, t2 - t1);
+                    Interlocked.Add(ref _writeTicks, t3 - t2);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
@@ -126,6 +138,12 @@ public sealed partial class KbSiteBuilder
                     Report("render", n, byFile.Count);
                 }
             });
+
+        if (Trace)
+        {
+            var f = (double)System.Diagnostics.Stopwatch.Frequency;
+            Console.Error.WriteLine($"  thread time: parse {_parseTicks / f:F1} s, render {_renderTicks / f:F1} s, write {_writeTicks / f:F1} s");
+        }
 
         return byFile.Values.OrderBy(a => a.Index).Select(a => a.Id).ToList();
     }

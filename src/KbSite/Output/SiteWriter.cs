@@ -50,7 +50,7 @@ public sealed class SiteWriter : IDisposable
     {
         var full = Resolve(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, bytes.Length))
+        using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
             RandomAccess.Write(handle, bytes, 0);
         }

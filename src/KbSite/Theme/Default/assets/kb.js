@@ -186,11 +186,17 @@
         box.hidden = false;
       }).catch(function (err) { console.warn("kb search:", err); });
     }
+    // Leading and trailing edge: the first keystroke searches at once, a burst of typing
+    // searches again 80 ms after it stops.
+    var last = 0;
     input.addEventListener("input", function () {
       meta().catch(function () {});
       clearTimeout(timer);
-      timer = setTimeout(run, 80);
+      var now = Date.now();
+      if (now - last > 250) { run(); } else { timer = setTimeout(run, 80); }
+      last = now;
     });
+    input.addEventListener("focus", function () { meta().catch(function (e) { console.warn("kb search:", e); }); });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "ArrowDown") {
         var first = box.querySelector("a");
