@@ -10,6 +10,7 @@ namespace Kb.Site;
 
 public sealed partial class KbSiteBuilder
 {
+    private long _scanTicks;
     private long _parseTicks;
     private long _renderTicks;
     private long _writeTicks;
@@ -26,9 +27,17 @@ public sealed partial class KbSiteBuilder
             .AsOrdered()
             .WithDegreeOfParallelism(_options.MaxParallelism)
             .WithCancellation(ct)
-            .Select(x => ArticleScanner.Scan(x.File, x.Number));
+            .Select(x =>
+            {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var r = ArticleScanner.Scan(x.File, x.Number);
+                Interlocked.Add(ref _scanTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+                return r;
+            });
+        long mergeTicks = 0;
         foreach (var r in results)
         {
+            var m0 = System.Diagnostics.Stopwatch.GetTimestamp();
             if (r.Problem is not null)
             {
                 _diagnostics.Add(r.Problem);
@@ -65,6 +74,14 @@ public sealed partial class KbSiteBuilder
             {
                 Report("read", entries.Count, 0);
             }
+
+            mergeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - m0;
+        }
+
+        if (Trace)
+        {
+            var f = (double)System.Diagnostics.Stopwatch.Frequency;
+            Console.Error.WriteLine($"  thread time: scan {_scanTicks / f:F1} s, merge {mergeTicks / f:F1} s");
         }
 
         return entries;

@@ -14,14 +14,23 @@ internal sealed record ScanResult(ArticleEntry? Entry, Dictionary<string, int>? 
 /// <summary>Reads one article for the first pass (on a worker thread): parse, hash, catalog entry, search terms.</summary>
 internal static class ArticleScanner
 {
+    /// <summary>
+    /// The first pass reads only the head of an article with the parser (front matter, title, header,
+    /// applies-to and the first paragraphs); search terms and references come from the whole text.
+    /// The full parse happens once, when the page is rendered.
+    /// </summary>
+    public const int HeadBytes = 3072;
+
     public static ScanResult Scan(ArticleFile file, int index)
     {
         byte[] bytes;
         ArticleRecord record;
+        string text;
         try
         {
             bytes = file.ReadBytes();
-            record = KbArticleParser.Parse(bytes, file.SourcePath);
+            text = Kb.Parser.Text.SourceDecoder.Decode(bytes, new List<Diagnostic>());
+            record = KbArticleParser.Parse(Head(text), file.SourcePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -41,7 +50,7 @@ internal static class ArticleScanner
             Products = record.Products,
             LastModified = record.LastModified,
             Kind = record.Kind,
-            References = record.References.Select(r => r.Id).ToList(),
+            References = Kb.Parser.Body.ArticleIds.AllIn(text).Where(r => r != record.Id).Distinct(StringComparer.Ordinal).ToList(),
             Excerpt = Excerpt(record),
             SourceHash = hash,
         };
@@ -71,8 +80,32 @@ internal static class ArticleScanner
         }
 
         var terms = new Dictionary<string, int>(256, StringComparer.Ordinal);
-        var length = SearchText.Count(record, terms);
+        var length = SearchText.Count(record, Body(text), terms);
         return new ScanResult(entry, terms, length, problem);
+    }
+
+    /// <summary>The text up to the last line break before <see cref="HeadBytes"/> characters.</summary>
+    internal static string Head(string text)
+    {
+        if (text.Length <= HeadBytes)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf('\n', HeadBytes);
+        return text[..(cut > 0 ? cut + 1 : HeadBytes)];
+    }
+
+    /// <summary>The text after the front matter (its keys say nothing about the article).</summary>
+    internal static string Body(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        return end < 0 ? text : text[(end + 4)..];
     }
 
     /// <summary><c>/kb/199/Q199250/</c> for <c>Q199250</c>: the archive's own scheme.</summary>
