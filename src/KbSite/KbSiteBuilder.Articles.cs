@@ -30,7 +30,7 @@ public sealed partial class KbSiteBuilder
             .Select(x =>
             {
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var r = ArticleScanner.Scan(x.File, x.Number);
+                var r = ArticleScanner.Scan(x.File, x.Number, index.Table);
                 Interlocked.Add(ref _scanTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
                 return r;
             });

@@ -54,7 +54,7 @@ public sealed partial class KbSiteBuilder
         var state = new BuildState();
 
         using var writer = new SiteWriter(_options.OutputDir);
-        var index = new SearchIndexBuilder();
+        var index = new SearchIndexBuilder(new SearchTermTable());
         var entries = Scan(index, ct);
         var catalog = new SiteCatalog(entries);
         var site = new SiteView

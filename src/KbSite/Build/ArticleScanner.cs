@@ -9,7 +9,7 @@ using Kb.Site.Search;
 namespace Kb.Site.Build;
 
 /// <summary>The first pass over one file: its catalog entry and search terms, or why it is left out.</summary>
-internal sealed record ScanResult(ArticleEntry? Entry, Dictionary<string, int>? Terms, int Length, SiteDiagnostic? Problem);
+internal sealed record ScanResult(ArticleEntry? Entry, Dictionary<int, int>? Terms, int Length, SiteDiagnostic? Problem);
 
 /// <summary>Reads one article for the first pass (on a worker thread): parse, hash, catalog entry, search terms.</summary>
 internal static class ArticleScanner
@@ -21,7 +21,7 @@ internal static class ArticleScanner
     /// </summary>
     public const int HeadBytes = 3072;
 
-    public static ScanResult Scan(ArticleFile file, int index)
+    public static ScanResult Scan(ArticleFile file, int index, SearchTermTable table)
     {
         byte[] bytes;
         ArticleRecord record;
@@ -79,8 +79,8 @@ internal static class ArticleScanner
             }
         }
 
-        var terms = new Dictionary<string, int>(256, StringComparer.Ordinal);
-        var length = SearchText.Count(record, Body(text), terms);
+        var terms = new Dictionary<int, int>(512);
+        var length = SearchText.Count(record, Body(text), terms, table);
         return new ScanResult(entry, terms, length, problem);
     }
 

@@ -58,6 +58,26 @@ public static class SearchAnalyzer
         });
     }
 
+    /// <summary>Adds <paramref name="weight"/> to the count of each term of the text, by term number.</summary>
+    internal static void Count(string? text, int weight, Dictionary<int, int> counts, SearchTermTable table)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        Scan(text, t =>
+        {
+            if (StopLookup.Contains(t))
+            {
+                return;
+            }
+
+            var id = table.Id(t);
+            counts[id] = counts.GetValueOrDefault(id) + weight;
+        });
+    }
+
     private delegate void SpanAction(ReadOnlySpan<char> term);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -42,10 +42,11 @@ internal static class SearchExporter
         }
 
         index.Prepare();
-        var terms = index.SortedTerms();
+        var sorted = index.SortedTerms();
+        var terms = sorted.Select(t => t.Term).ToArray();
         var encoded = new string[terms.Length];
         Parallel.For(0, terms.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
-            encoded[i] = Encode(index.Impacts(terms[i], MaxPostingsPerTerm)));
+            encoded[i] = Encode(index.Impacts(sorted[i].Id, MaxPostingsPerTerm)));
 
         long bytes = 0;
         var shards = new List<(string First, string Last, string File)>();

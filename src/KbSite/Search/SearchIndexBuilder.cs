@@ -12,14 +12,17 @@ internal sealed class SearchIndexBuilder
     /// <summary>Impacts are stored as one byte: score times this scale, rounded.</summary>
     public const double ImpactScale = 10;
 
-    private readonly Dictionary<string, Postings> _terms = new(1 << 18, StringComparer.Ordinal);
     private readonly List<int> _lengths = [];
+    private Postings?[] _postings = new Postings?[1 << 16];
+
+    public SearchIndexBuilder(SearchTermTable table) => Table = table;
+
+    /// <summary>The term numbers the reading threads use.</summary>
+    public SearchTermTable Table { get; }
 
     public int Documents => _lengths.Count;
 
-    public int Terms => _terms.Count;
-
-    public void Add(int doc, Dictionary<string, int> counts, int length)
+    public void Add(int doc, Dictionary<int, int> counts, int length)
     {
         while (_lengths.Count <= doc)
         {
@@ -29,41 +32,37 @@ internal sealed class SearchIndexBuilder
         _lengths[doc] = length;
         foreach (var (term, tf) in counts)
         {
-            if (!_terms.TryGetValue(term, out var p))
-            {
-                _terms[term] = p = new Postings();
-            }
-
-            p.Add(doc, tf);
+            Slot(term).Add(doc, tf);
         }
+    }
+
+    private Postings Slot(int id)
+    {
+        if (id >= _postings.Length)
+        {
+            Array.Resize(ref _postings, Math.Max(id + 1, _postings.Length * 2));
+        }
+
+        return _postings[id] ??= new Postings();
     }
 
     /// <summary>Adds a filter term (a product) whose postings carry no score.</summary>
     public void AddFilter(string term, int doc)
     {
-        if (!_terms.TryGetValue(term, out var p))
-        {
-            _terms[term] = p = new Postings();
-        }
-
-        p.Add(doc, 0);
+        Slot(Table.Id(term)).Add(doc, 0);
     }
 
-    /// <summary>Terms in ordinal order.</summary>
-    public string[] SortedTerms()
-    {
-        var terms = _terms.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        return terms;
-    }
+    /// <summary>Terms that occur in some document, in ordinal order, with their numbers.</summary>
+    public (string Term, int Id)[] SortedTerms() =>
+        Table.Sorted().Where(t => t.Id < _postings.Length && _postings[t.Id] is { Count: > 0 }).ToArray();
 
     /// <summary>
     /// The term's postings as (doc, impact) pairs sorted by doc, keeping only the
     /// <paramref name="maxPostings"/> highest impacts (the ones that can reach the first pages of results).
     /// </summary>
-    public (int Doc, byte Impact)[] Impacts(string term, int maxPostings)
+    public (int Doc, byte Impact)[] Impacts(int term, int maxPostings)
     {
-        var p = _terms[term];
+        var p = _postings[term]!;
         var n = Documents;
         var avg = AverageLength;
         var idf = Math.Log(1 + ((n - p.Count + 0.5) / (p.Count + 0.5)));
