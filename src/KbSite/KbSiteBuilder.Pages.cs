@@ -47,7 +47,7 @@ public sealed partial class KbSiteBuilder
 
         var sitemap = new List<SitemapEntry> { new() { Url = "" }, new() { Url = "search/" } };
         sitemap.AddRange(productLinks.Select(p => new SitemapEntry { Url = p.Url }));
-        sitemap.AddRange(catalog.Articles.Where(a => a.Rendered).Select(a => new SitemapEntry { Url = a.Url, LastModified = a.LastModified }));
+        sitemap.AddRange(catalog.Articles.Where(a => a.Rendered).Select(a => new SitemapEntry { Url = a.Url, LastModified = a.LastModified ?? "" }));
         pages.Page("sitemap.xml", sitemap.Select(e => e.Url + " " + e.LastModified).Prepend("sitemap"),
             () => templates.Render("sitemap.xml.liquid", site, new PageView { Title = "sitemap", Url = "sitemap.xml", Kind = "sitemap" }, "sitemap",
                 new SitemapView { Entries = sitemap }, layout: false));
@@ -70,8 +70,8 @@ public sealed partial class KbSiteBuilder
                 PageCount = pageCount,
                 Articles = items,
                 Pages = Enumerable.Range(1, pageCount).Select(i => new PageLink { Number = i, Url = UrlOf(i), Current = i == n }).ToList(),
-                PreviousUrl = n > 1 ? UrlOf(n - 1) : null,
-                NextUrl = n < pageCount ? UrlOf(n + 1) : null,
+                PreviousUrl = n > 1 ? UrlOf(n - 1) : "",
+                NextUrl = n < pageCount ? UrlOf(n + 1) : "",
             };
             var url = UrlOf(n);
             var title = pageCount > 1 ? $"{product.Name} (page {n.ToString(CultureInfo.InvariantCulture)})" : product.Name;
@@ -82,5 +82,5 @@ public sealed partial class KbSiteBuilder
         }
     }
 
-    private static ArticleLink Link(ArticleEntry a) => new() { Id = a.Id, Title = a.Title, Url = a.Url, LastModified = a.LastModified };
+    private static ArticleLink Link(ArticleEntry a) => new() { Id = a.Id, Title = a.Title, Url = a.Url, LastModified = a.LastModified ?? "" };
 }

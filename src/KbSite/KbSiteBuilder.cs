@@ -47,7 +47,7 @@ public sealed partial class KbSiteBuilder
         }
 
         var theme = ThemeFiles.Load(_options.ThemeDir);
-        var templates = KbTemplates.Load(theme, _baseUrl);
+        var templates = KbTemplates.Load(theme, _baseUrl, _options.StrictTemplates);
         var settings = BuildState.Fingerprint([BuildState.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             theme.Hash, _baseUrl, _options.Title, _options.SiteUrl, Decision.DecisionScriptSource.Text]);
         var previous = _options.Incremental ? BuildState.Load(_options.OutputDir) : new BuildState();

@@ -27,6 +27,9 @@ public sealed record SiteOptions
 
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Fail on undefined variables and unknown filters in templates (tests and theme authors).</summary>
+    public bool StrictTemplates { get; init; }
+
     /// <summary>Articles per product listing page.</summary>
     public int ListingPageSize { get; init; } = 100;
 

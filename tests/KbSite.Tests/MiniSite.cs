@@ -44,7 +44,7 @@ public sealed class MiniSite : IDisposable
     }
 
     public Task<SiteBuildResult> BuildAsync(string? theme = null, string baseUrl = "/") =>
-        KbSiteBuilder.BuildAsync(new SiteOptions { Source = Content, OutputDir = Output, ThemeDir = theme, BaseUrl = baseUrl, MaxParallelism = 2 });
+        KbSiteBuilder.BuildAsync(new SiteOptions { Source = Content, OutputDir = Output, ThemeDir = theme, BaseUrl = baseUrl, MaxParallelism = 2, StrictTemplates = true });
 
     public string Read(string relative) => File.ReadAllText(Path.Combine(Output, relative));
 

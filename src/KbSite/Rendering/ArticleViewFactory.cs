@@ -32,7 +32,7 @@ internal sealed class ArticleViewFactory
             Versions = record.Versions.Select(v => v.Platform is null ? v.Version : v.Platform + " " + v.Version).ToList(),
             OperatingSystems = record.OperatingSystems,
             AppliesTo = record.AppliesTo.Select(a => a.Text).ToList(),
-            LastModified = record.LastModified,
+            LastModified = record.LastModified ?? "",
             BodyHtml = _body.Render(record),
             References = record.References.Select(Link).ToList(),
             ReferencedBy = _catalog.ReferencedBy(record.Id).Select(a => new ArticleLink { Id = a.Id, Title = a.Title, Url = a.Url }).ToList(),

@@ -11,7 +11,7 @@ public sealed class ArticleView
     public IReadOnlyList<string> Versions { get; init; } = [];
     public IReadOnlyList<string> OperatingSystems { get; init; } = [];
     public IReadOnlyList<string> AppliesTo { get; init; } = [];
-    public string? LastModified { get; init; }
+    public string LastModified { get; init; } = "";
 
     /// <summary>The sections as HTML, built by <c>BodyRenderer</c> with every text encoded.</summary>
     public required string BodyHtml { get; init; }

@@ -33,9 +33,11 @@ public sealed class ArticleLink
     public required string Id { get; init; }
     public required string Title { get; init; }
 
-    /// <summary>Site path, or null when the article is not in the corpus (rendered as plain text).</summary>
-    public string? Url { get; init; }
-    public string? LastModified { get; init; }
+    /// <summary>Site path, or empty when the article is not in the corpus (rendered as plain text).</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>ISO date, or empty. Template values are never null, so strict templates can test them.</summary>
+    public string LastModified { get; init; } = "";
 }
 
 /// <summary>A link to a product listing.</summary>
@@ -71,8 +73,8 @@ public sealed class ListingView
     public required int PageCount { get; init; }
     public required IReadOnlyList<ArticleLink> Articles { get; init; }
     public required IReadOnlyList<PageLink> Pages { get; init; }
-    public string? PreviousUrl { get; init; }
-    public string? NextUrl { get; init; }
+    public string PreviousUrl { get; init; } = "";
+    public string NextUrl { get; init; } = "";
 }
 
 /// <summary>The search page: the product filter's choices.</summary>
@@ -91,5 +93,5 @@ public sealed class SitemapView
 public sealed class SitemapEntry
 {
     public required string Url { get; init; }
-    public string? LastModified { get; init; }
+    public string LastModified { get; init; } = "";
 }
