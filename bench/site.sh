@@ -45,7 +45,7 @@ echo "output: $(du -sh "$out" | cut -f1) in $(find "$out" -type f | wc -l) files
 results="$work/searches.md"; : >"$results"
 KB_BENCH_SITE="$out" KB_BENCH_OUT="$results" dotnet test "$here/tests/KbSite.Tests" -c Release --nologo \
   --filter "FullyQualifiedName~SearchBudget" >"$work/searches.log" 2>&1 || echo "search budget test failed: see $work/searches.log"
-echo "| query | downloaded | requests | time to results |"; echo "|---|---|---|---|"; cat "$results"
+echo "| query | downloaded | requests | time to results | first 3 |"; echo "|---|---|---|---|---|"; cat "$results"
 
 if [ "${ANCHORS:-0}" = "1" ]; then
   bash "$here/../shared/bench/anchors.sh" "$tarball" "$work/anchors"

@@ -78,7 +78,9 @@ public sealed class SearchBudgetTests : IClassFixture<BrowserSite>
             bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
         }
 
-        var line = string.Create(CultureInfo.InvariantCulture, $"| {query} | {bytes / 1024.0:F1} KB | {seen.Count} | {ms:F0} ms |");
+        await page.WaitForTimeoutAsync(300);
+        var top = await page.Locator("#kb-results .kb-hit .kb-meta").EvaluateAllAsync<string[]>("els => els.slice(0, 3).map(e => e.textContent.trim().split(' ')[0])");
+        var line = string.Create(CultureInfo.InvariantCulture, $"| {query} | {bytes / 1024.0:F1} KB | {seen.Count} | {ms:F0} ms | {string.Join(", ", top)} |");
         var outFile = Environment.GetEnvironmentVariable("KB_BENCH_OUT");
         if (outFile is not null)
         {

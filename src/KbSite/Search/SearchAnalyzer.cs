@@ -68,13 +68,13 @@ public static class SearchAnalyzer
 
         Scan(text, t =>
         {
-            if (StopLookup.Contains(t))
+            // Every stop word is at most 5 characters: longer tokens skip the set.
+            if (t.Length <= 5 && StopLookup.Contains(t))
             {
                 return;
             }
 
-            var id = table.Id(t);
-            counts[id] = counts.GetValueOrDefault(id) + weight;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, table.Id(t), out _) += weight;
         });
     }
 
