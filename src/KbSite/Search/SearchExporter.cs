@@ -31,31 +31,29 @@ internal static class SearchExporter
     /// <summary>Prefix of product filter terms (never produced by the analyzer).</summary>
     public const string ProductTermPrefix = "~p";
 
-    public static SearchExportStats Write(SearchIndexBuilder index, SiteCatalog catalog, SiteWriter writer, int parallelism)
+    public static SearchExportStats Write(ISearchPostingsSource index, SiteCatalog catalog, SiteWriter writer, int parallelism)
     {
         foreach (var product in catalog.Products)
         {
-            foreach (var a in product.Articles)
-            {
-                index.AddFilter(ProductTermPrefix + product.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Index);
-            }
+            index.AddProductFilter(ProductTermPrefix + product.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), product.Articles.Select(a => a.Index));
         }
 
-        index.Prepare();
-        var sorted = index.SortedTerms();
-        var terms = sorted.Select(t => t.Term).ToArray();
-        var encoded = new string[terms.Length];
-        Parallel.For(0, terms.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
-            encoded[i] = Encode(index.Impacts(sorted[i].Id, MaxPostingsPerTerm)));
+        var terms = new List<string>();
+        var encoded = new List<string>();
+        foreach (var (term, postings) in index.Postings(MaxPostingsPerTerm, parallelism))
+        {
+            terms.Add(term);
+            encoded.Add(Encode(postings));
+        }
 
         long bytes = 0;
         var shards = new List<(string First, string Last, string File)>();
         var start = 0;
         var size = 0;
-        for (var i = 0; i < terms.Length; i++)
+        for (var i = 0; i < terms.Count; i++)
         {
             size += encoded[i].Length + terms[i].Length + 6;
-            if (size >= ShardBytes || i == terms.Length - 1)
+            if (size >= ShardBytes || i == terms.Count - 1)
             {
                 var json = ShardJson(terms, encoded, start, i);
                 var name = "s/" + Hash(json) + ".json";
@@ -79,7 +77,7 @@ internal static class SearchExporter
             ["group"] = DocGroupSize,
         });
         writer.WriteBytes("search/entry.json", entry);
-        return new SearchExportStats(terms.Length, shards.Count, groups, bytes + docBytes + meta.Length + entry.Length, "search/entry.json");
+        return new SearchExportStats(terms.Count, shards.Count, groups, bytes + docBytes + meta.Length + entry.Length, "search/entry.json");
     }
 
     /// <summary>Postings as base64 of (varint doc delta, impact byte) pairs.</summary>
@@ -105,7 +103,7 @@ internal static class SearchExporter
         return Convert.ToBase64String(buffer, 0, n);
     }
 
-    private static byte[] ShardJson(string[] terms, string[] encoded, int from, int to)
+    private static byte[] ShardJson(List<string> terms, List<string> encoded, int from, int to)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms))

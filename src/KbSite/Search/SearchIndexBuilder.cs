@@ -4,7 +4,7 @@ namespace Kb.Site.Search;
 /// Collects term frequencies per document (documents added in ascending number order, from one
 /// thread) and computes BM25 impacts for the static search export.
 /// </summary>
-internal sealed class SearchIndexBuilder
+internal sealed class SearchIndexBuilder : ISearchPostingsSource
 {
     public const double K1 = 1.2;
     public const double B = 0.75;
@@ -13,7 +13,7 @@ internal sealed class SearchIndexBuilder
     public const double ImpactScale = 10;
 
     private readonly List<int> _lengths = [];
-    private Postings?[] _postings = new Postings?[1 << 16];
+    private PostingList?[] _postings = new PostingList?[1 << 16];
 
     public SearchIndexBuilder(SearchTermTable table) => Table = table;
 
@@ -36,14 +36,14 @@ internal sealed class SearchIndexBuilder
         }
     }
 
-    private Postings Slot(int id)
+    private PostingList Slot(int id)
     {
         if (id >= _postings.Length)
         {
             Array.Resize(ref _postings, Math.Max(id + 1, _postings.Length * 2));
         }
 
-        return _postings[id] ??= new Postings();
+        return _postings[id] ??= new PostingList();
     }
 
     /// <summary>Adds a filter term (a product) whose postings carry no score.</summary>
@@ -55,6 +55,29 @@ internal sealed class SearchIndexBuilder
     /// <summary>Terms that occur in some document, in ordinal order, with their numbers.</summary>
     public (string Term, int Id)[] SortedTerms() =>
         Table.Sorted().Where(t => t.Id < _postings.Length && _postings[t.Id] is { Count: > 0 }).ToArray();
+
+    /// <inheritdoc/>
+    public void AddProductFilter(string term, IEnumerable<int> docs)
+    {
+        foreach (var d in docs)
+        {
+            AddFilter(term, d);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Term, (int Doc, byte Impact)[] Postings)> Postings(int maxPostingsPerTerm, int parallelism)
+    {
+        Prepare();
+        var sorted = SortedTerms();
+        var encoded = new (int Doc, byte Impact)[sorted.Length][];
+        Parallel.For(0, sorted.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+            encoded[i] = Impacts(sorted[i].Id, maxPostingsPerTerm));
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            yield return (sorted[i].Term, encoded[i]);
+        }
+    }
 
     /// <summary>
     /// The term's postings as (doc, impact) pairs sorted by doc, keeping only the
@@ -99,7 +122,7 @@ internal sealed class SearchIndexBuilder
 
     private double AverageLength { get; set; } = 1;
 
-    private sealed class Postings
+    private sealed class PostingList
     {
         public int[] Docs = new int[2];
         public int[] Freqs = new int[2];
