@@ -14,6 +14,7 @@ public sealed class SiteWriter : IDisposable
     private readonly string _root;
     private readonly string _previous;
     private readonly string _staging;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private long _bytes;
     private int _files;
     private int _reused;
@@ -49,7 +50,7 @@ public sealed class SiteWriter : IDisposable
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> bytes)
     {
         var full = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        EnsureFolder(Path.GetDirectoryName(full)!);
         using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
             RandomAccess.Write(handle, bytes, 0);
@@ -70,7 +71,7 @@ public sealed class SiteWriter : IDisposable
             return false;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        EnsureFolder(Path.GetDirectoryName(target)!);
         if (!OperatingSystem.IsWindows() && NativeLink.Link(source, target) == 0)
         {
             // Linked: the previous build's file is shared, not copied.
@@ -84,6 +85,16 @@ public sealed class SiteWriter : IDisposable
         Interlocked.Increment(ref _files);
         Interlocked.Increment(ref _reused);
         return true;
+    }
+
+    private void EnsureFolder(string folder)
+    {
+        // Created before it is remembered, so no thread skips a folder another is still creating.
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
+        }
     }
 
     /// <summary>The full path for an output-relative path, refusing any path that leaves the output root.</summary>

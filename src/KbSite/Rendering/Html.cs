@@ -21,7 +21,8 @@ internal sealed class Html
     {
         if (!string.IsNullOrEmpty(text))
         {
-            Encoder.Encode(new StringWriter(_sb, System.Globalization.CultureInfo.InvariantCulture), text);
+            // Encode returns the same string when nothing needs escaping: no copy for most text.
+            _sb.Append(Encoder.Encode(text));
         }
 
         return this;
