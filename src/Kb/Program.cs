@@ -29,5 +29,13 @@ app.Configure(config =>
         .WithDescription("Show each article's options, their conditions and the questions that decide between them.")
         .WithExample("options", "content/kb")
         .WithExample("options", "content/kb", "--json");
+    config.AddCommand<IndexCommand>("index")
+        .WithDescription("Build or update the search index from articles (a folder or archive).")
+        .WithExample("index", "content/kb")
+        .WithExample("index", "kbarchive.tar.gz", "--index", "/tmp/kb-index");
+    config.AddCommand<SearchCommand>("search")
+        .WithDescription("Search the index: free text, \"phrases\", field:value, article numbers; filters and facets.")
+        .WithExample("search", "\"upgrade a secondary site from sms 1.2\"")
+        .WithExample("search", "\"setup error\"", "--product", "SMS", "--since", "1999", "--json");
 });
 return await app.RunAsync(args).ConfigureAwait(false);

@@ -192,10 +192,10 @@ public static partial class KbArticleParser
     {
         foreach (var line in doc.Body)
         {
-            if (line.Text.Length > LongLineLimit)
+            if (line.Length > LongLineLimit)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.LongLine, line.Number,
-                    $"line of {line.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters"));
+                    $"line of {line.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters"));
             }
         }
     }

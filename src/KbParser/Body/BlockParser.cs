@@ -194,7 +194,7 @@ internal sealed class BlockParser
         {
             if (!_lines[k].IsBlank)
             {
-                common = Math.Min(common, _lines[k].Start);
+                common = Math.Min(common, _lines[k].Column);
             }
         }
 
@@ -209,7 +209,8 @@ internal sealed class BlockParser
 
             if (!l.IsBlank)
             {
-                sb.Append(l.Text.AsSpan(Math.Min(common, l.Start), l.End - Math.Min(common, l.Start)));
+                var from = l.LineStart + Math.Min(common, l.Column);
+                sb.Append(l.Source.AsSpan(from, l.End - from));
             }
         }
 
@@ -220,8 +221,8 @@ internal sealed class BlockParser
     {
         var end = ChunkEnd(i, to);
         var first = _lines[i];
-        var colon = first.Text.IndexOf(':', first.Start);
-        var text = new StringBuilder(first.Text.AsSpan(colon + 1, first.End - colon - 1).Trim().ToString());
+        var colon = first.Source.IndexOf(':', first.Start, first.End - first.Start);
+        var text = new StringBuilder(first.Source.AsSpan(colon + 1, first.End - colon - 1).Trim().ToString());
         for (var k = i + 1; k < end; k++)
         {
             AppendWords(text, _lines[k].Content);
@@ -319,8 +320,8 @@ internal sealed class BlockParser
             }
 
             var contentCol = line.Indent + markerLength;
-            var marker = line.Text[line.Start..(line.Start + markerLength)].TrimEnd();
-            var text = new StringBuilder(line.Text.AsSpan(line.Start + markerLength, line.End - line.Start - markerLength).ToString());
+            var marker = line.Source[line.Start..(line.Start + markerLength)].TrimEnd();
+            var text = new StringBuilder(line.Source.AsSpan(line.Start + markerLength, line.End - line.Start - markerLength).ToString());
             var j = i + 1;
             while (j < to && !_lines[j].IsBlank && !TryBullet(_lines[j], out _) && !TryNumber(_lines[j], out _)
                    && !(EndsWithColon(_lines[j - 1]) && _lines[j].Indent >= contentCol + 2))
@@ -350,8 +351,10 @@ internal sealed class BlockParser
                 }
             }
 
+            // Prose under an item starts at the item's text column (or a little left of it); anything
+            // indented further, such as a command to type, is preformatted.
             var nested = nestedEnd > leadEnd
-                ? Parse(nestedStart, nestedEnd, MinIndent(nestedStart, nestedEnd), depth + 1)
+                ? Parse(nestedStart, nestedEnd, Math.Min(contentCol, MinIndent(nestedStart, nestedEnd)), depth + 1)
                 : [];
             items.Add(new ListItem { Marker = marker, Text = text.ToString(), Lines = Span(i, leadEnd), Blocks = nested });
             last = Math.Max(leadEnd, nestedEnd);

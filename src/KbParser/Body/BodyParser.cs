@@ -311,7 +311,7 @@ internal sealed partial class BodyParser
                 FlushEntry();
                 entryStart = entryEnd = l.Number;
                 entryIndent = l.Indent;
-                entryText.Append(l.Text.AsSpan(l.Start + ml, l.End - l.Start - ml));
+                entryText.Append(l.Source.AsSpan(l.Start + ml, l.End - l.Start - ml));
             }
             else if (entryStart >= 0 && l.Indent > entryIndent && !sawBlankAfterEntries)
             {
@@ -412,13 +412,13 @@ internal sealed partial class BodyParser
             return i;
         }
 
-        var colon = line.Text.IndexOf(':', line.Start);
+        var colon = line.Source.IndexOf(':', line.Start, line.End - line.Start);
         if (colon < 0 || colon >= line.End)
         {
             return i;
         }
 
-        var words = new StringBuilder(line.Text[(colon + 1)..line.End]);
+        var words = new StringBuilder(line.Source[(colon + 1)..line.End]);
         var k = i + 1;
         while (k < _lines.Count && !_lines[k].IsBlank && !IsRule(_lines[k], out _))
         {

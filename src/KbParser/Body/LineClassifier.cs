@@ -172,7 +172,7 @@ internal static partial class LineClassifier
             return false;
         }
 
-        var m = NoteLabel().Match(line.Text, line.Start, Math.Min(line.End - line.Start, 20));
+        var m = NoteLabel().Match(line.Source, line.Start, Math.Min(line.End - line.Start, 20));
         label = m.Success ? m.Groups[1].Value.ToUpperInvariant() : "";
         return m.Success;
     }

@@ -115,18 +115,22 @@ public sealed class DecisionModel
         return new OptionRecommendation(option.Id, option.Title, status, score, reasons);
     }
 
-    /// <summary>True when an applicability or symptom factor is answered yes and none no; false when one is answered no.</summary>
+    /// <summary>
+    /// Whether the article applies: false when the reader does not see its symptom or its cause does not
+    /// apply (its resolution and workaround then do not either); otherwise true once an applicability,
+    /// symptom or cause question is answered yes, false when every answered one is no.
+    /// </summary>
     private bool? Applies(IReadOnlyDictionary<string, Answer> answers)
     {
         bool? applies = null;
         foreach (var f in Factors)
         {
-            if (f.Role is not ("applicability" or "symptom") || !answers.TryGetValue(f.Id, out var a) || a == Answer.Unknown)
+            if (f.Role is not ("applicability" or "symptom" or "cause") || !answers.TryGetValue(f.Id, out var a) || a == Answer.Unknown)
             {
                 continue;
             }
 
-            if (f.Role == "symptom" && a == Answer.No)
+            if (f.Role is "symptom" or "cause" && a == Answer.No)
             {
                 return false;
             }

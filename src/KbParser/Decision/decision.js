@@ -38,8 +38,8 @@
     var result = null;
     for (var i = 0; i < factors.length; i++) {
       var f = factors[i], a = answers[f.id];
-      if ((f.role !== "applicability" && f.role !== "symptom") || !a || a === "unknown") continue;
-      if (f.role === "symptom" && a === "no") return false;
+      if ((f.role !== "applicability" && f.role !== "symptom" && f.role !== "cause") || !a || a === "unknown") continue;
+      if ((f.role === "symptom" || f.role === "cause") && a === "no") return false;
       result = result === true || a === "yes";
     }
     return result;

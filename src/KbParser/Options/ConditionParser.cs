@@ -38,6 +38,14 @@ internal static partial class ConditionParser
         }
 
         parts.Add(text[last..]);
+        if (parts.Count == 1 && EnvironmentList().Match(text) is { Success: true } env)
+        {
+            // "you are using Windows 95/98 or Windows NT 4.0": one condition per environment.
+            parts = env.Groups["items"].Value.Split([" or ", " and ", ", "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(item => env.Groups["lead"].Value + " " + item).ToList();
+            logic = env.Groups["items"].Value.Contains(" or ", StringComparison.Ordinal) ? "any" : "all";
+        }
+
         var result = new List<ParsedCondition>();
         string? subject = null;
         foreach (var raw in parts)
@@ -78,7 +86,9 @@ internal static partial class ConditionParser
         }
 
         var m = Negation().Match(text);
-        if (!m.Success)
+        // A negation inside a relative clause ("a file that you did not intend to delete") is not the condition's.
+        var relative = RelativePronoun().Match(text);
+        if (!m.Success || (relative.Success && relative.Index < m.Index))
         {
             return (text, true);
         }
@@ -263,11 +273,17 @@ internal static partial class ConditionParser
         return null;
     }
 
-    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=(?:you\s+)?(?:are|have|want|need|use|run|do|can|plan|intend)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=(?:you\s+)?(?:are|have|want|need|use|run|do|can|plan|intend|delete|install|remove|create)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"\b(?:(?<aux>does|do|did|is|are|was|were|can|will|should|could|would|must|has|have)\s+not|(?<aux>cann)ot|(?<aux>doesn|don|didn|isn|aren|wasn|weren|can|won|hasn|haven|couldn|shouldn|wouldn)'t)\b(?:\s+(?<verb>[a-z]+))?", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
+
+    [GeneratedRegex(@"^(?<lead>you\s+are\s+(?:using|running)|you\s+use|you\s+run)\s+(?<items>(?:Microsoft\s+|MS-)?[A-Z][\w./+-]*(?:\s+[\w./+-]+){0,4}(?:(?:,\s+|\s+or\s+|\s+and\s+)(?:Microsoft\s+|MS-)?[A-Z][\w./+-]*(?:\s+[\w./+-]+){0,4})+)$")]
+    private static partial Regex EnvironmentList();
+
+    [GeneratedRegex(@"\b(?:that|which|who|whom|whose)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativePronoun();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex DoubleSpace();

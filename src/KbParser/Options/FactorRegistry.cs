@@ -8,28 +8,49 @@ internal sealed class FactorRegistry
     /// <summary>Statements at least this similar (content words) are the same idea.</summary>
     private const double SameIdea = 0.75;
 
-    private readonly List<(Factor Factor, HashSet<string> Words)> _factors = [];
+    private readonly List<Entry> _factors = [];
 
     public IReadOnlyList<Factor> Factors => _factors.Select(f => f.Factor).ToList();
 
     /// <summary>Returns the id of the factor for this statement, adding it when no factor says the same.</summary>
     public string Add(string statement, string role, string? question = null)
     {
-        var words = TextUtil.ContentWords(statement);
-        foreach (var (factor, w) in _factors)
+        var clean = TextUtil.UpperFirst(TextUtil.TrimSentenceEnd(statement));
+        foreach (var f in _factors)
         {
-            if (TextUtil.Jaccard(words, w) >= SameIdea)
+            if (string.Equals(f.Factor.Statement, clean, StringComparison.OrdinalIgnoreCase))
             {
-                return factor.Id;
+                return f.Factor.Id;
+            }
+        }
+
+        // Word comparison is only needed for conditions, which few articles have; the words are made on demand.
+        if (role == "condition")
+        {
+            var words = TextUtil.ContentWords(clean);
+            foreach (var f in _factors)
+            {
+                if (TextUtil.Jaccard(words, f.Words) >= SameIdea)
+                {
+                    return f.Factor.Id;
+                }
             }
         }
 
         var id = "f" + (_factors.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var clean = TextUtil.UpperFirst(TextUtil.TrimSentenceEnd(statement));
-        _factors.Add((new Factor { Id = id, Statement = clean, Question = question ?? ConditionParser.Question(clean), Role = role }, words));
+        _factors.Add(new Entry(new Factor { Id = id, Statement = clean, Question = question ?? ConditionParser.Question(clean), Role = role }));
         return id;
     }
 
     public Condition Condition(ParsedCondition parsed, string role = "condition") =>
         new(Add(parsed.Statement, role), parsed.Expect, parsed.Text);
+
+    private sealed class Entry(Factor factor)
+    {
+        private HashSet<string>? _words;
+
+        public Factor Factor { get; } = factor;
+
+        public HashSet<string> Words => _words ??= TextUtil.ContentWords(Factor.Statement);
+    }
 }

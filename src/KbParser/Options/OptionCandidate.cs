@@ -13,4 +13,7 @@ internal sealed record OptionCandidate(
 {
     /// <summary>"Method 2" when the article numbers its alternatives; lets "Use Method 2 if ..." overviews merge in.</summary>
     public string? Label { get; init; }
+
+    /// <summary>True when the title is the article's own heading text ("Method 2: Reinstall WordMail").</summary>
+    public bool TitleFromHeading { get; init; }
 }

@@ -27,7 +27,8 @@ internal static partial class OptionExtractor
             if (rest.Length == 0 && first is ParagraphBlock lead)
             {
                 (title, conditions, logic) = TitleAndConditions(lead.Text, text);
-                if (SelectThis().Match(lead.Text) is { Success: true, Index: 0 } && TextUtil.FirstSentence(lead.Text).Length >= lead.Text.Length - 2
+                if ((SelectThis().Match(lead.Text) is { Success: true, Index: 0 } || UseThisTo().IsMatch(lead.Text))
+                    && TextUtil.FirstSentence(lead.Text).Length >= lead.Text.Length - 2
                     && sub.Blocks.Count > 1)
                 {
                     // "Use this option if X." alone: the next block says what to do.
@@ -37,7 +38,9 @@ internal static partial class OptionExtractor
             else
             {
                 title = rest.Length > 0 ? rest : first is null ? sub.Heading! : BlockText.TitleOf(first);
-                conditions = ConditionsIn(text, out logic);
+                conditions = HeadingConditions(rest);
+                conditions.AddRange(LeadConditions(first));
+                conditions.AddRange(ConditionsIn(text, out logic));
             }
 
             if (conditions.Count == 0 && LooksLikeEnvironment(rest))
@@ -51,8 +54,75 @@ internal static partial class OptionExtractor
             }
 
             found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
-                "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value });
+                "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value, TitleFromHeading = rest.Length > 0 });
         }
+    }
+
+    /// <summary>A RESOLUTION split by product version ("SNA Server 3.0" / "SNA Server 4.0"): one option per version.</summary>
+    private static void FindEnvironmentSubsections(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
+    {
+        if (sectionName is null || !(sectionName.StartsWith("RESOLUTION", StringComparison.OrdinalIgnoreCase)
+            || sectionName.StartsWith("WORKAROUND", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var subs = parent.Subsections.Where(s => s.Heading is not null && !s.Blocks.Any(used.Contains)).ToList();
+        if (subs.Count < 2 || !subs.All(s => s.Heading!.Length < 100 && (VersionLike().IsMatch(s.Heading!) || LooksLikeEnvironment(s.Heading!)
+                || HeadingConditions(s.Heading!).Count > 0)))
+        {
+            return;
+        }
+
+        foreach (var sub in subs)
+        {
+            var text = BlockText.Of(sub);
+            var first = BlockText.FirstBlock(sub);
+            var (title, conditions, logic) = first is null ? (sub.Heading!, [], "all") : TitleAndConditions(BlockText.Of(first), text);
+            var fromHeading = HeadingConditions(sub.Heading!, out var headingLogic);
+            if (fromHeading.Count == 0)
+            {
+                fromHeading = ConditionParser.Parse("you are using " + TextUtil.TrimSentenceEnd(sub.Heading!.TrimStart("For ".ToCharArray())), out headingLogic);
+            }
+
+            conditions.InsertRange(0, fromHeading);
+            logic = conditions.Count == fromHeading.Count ? headingLogic : logic;
+            found.Add(new OptionCandidate(KindOf("method", sectionName), title, text, sectionName, conditions, logic, "method",
+                sub.HeadingLines?.Start ?? 0));
+            foreach (var b in BlockWalker.All(sub))
+            {
+                used.Add(b);
+            }
+        }
+    }
+
+    /// <summary>"Use one of the following methods:" closing a section's text, then two or more subsections: each is an option.</summary>
+    private static void FindSubsectionsAfterIntro(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
+    {
+        var subs = parent.Subsections.Where(s => s.Heading is not null && !s.Blocks.Any(used.Contains)).ToList();
+        if (subs.Count < 2 || parent.Blocks.Count == 0 || parent.Blocks[^1] is not ParagraphBlock intro || !OneOfFollowing().IsMatch(intro.Text))
+        {
+            return;
+        }
+
+        var kind = KindOf(OneOfFollowing().Match(intro.Text).Groups["w"].Value, sectionName);
+        var shared = IntroConditions(intro.Text);
+        foreach (var sub in subs)
+        {
+            var text = BlockText.Of(sub);
+            var conditions = new List<ParsedCondition>(shared);
+            conditions.AddRange(HeadingConditions(sub.Heading!));
+            conditions.AddRange(LeadConditions(BlockText.FirstBlock(sub)));
+            conditions.AddRange(ConditionsIn(text, out var logic));
+            found.Add(new OptionCandidate(kind, TextUtil.TrimSentenceEnd(sub.Heading!), text, sectionName, conditions, logic,
+                "one-of-following", sub.HeadingLines?.Start ?? 0));
+            foreach (var b in BlockWalker.All(sub))
+            {
+                used.Add(b);
+            }
+        }
+
+        used.Add(intro);
     }
 
     /// <summary>Sibling subsections (two or more) of which one says "choose this option when ...": each is an option.</summary>
@@ -81,6 +151,9 @@ internal static partial class OptionExtractor
             }
         }
     }
+
+    [GeneratedRegex(@"\b\d+(?:\.\d+)+[a-z]?\b|\b(?:Windows|MS-DOS|Macintosh|OS/2)\b")]
+    private static partial Regex VersionLike();
 
     /// <summary>Paragraphs that start "Method 1:" / "Option 2 -" with the blocks that follow each.</summary>
     private static void FindLeadParagraphMethods(IReadOnlyList<Block> blocks, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
@@ -161,10 +234,13 @@ internal static partial class OptionExtractor
                 continue;
             }
 
+            // "If you continue to receive the error, use one of the following:" conditions every item.
+            var shared = IntroConditions(intro);
             foreach (var item in list.Items)
             {
                 var text = BlockText.Of(item);
                 var (title, conditions, logic) = TitleAndConditions(item.Text, text);
+                conditions.InsertRange(0, shared);
                 found.Add(new OptionCandidate(KindOf(OneOfFollowing().Match(intro).Groups["w"].Value, sectionName), title, text,
                     sectionName, conditions, logic, "one-of-following", item.Lines.Start));
             }
@@ -271,7 +347,8 @@ internal static partial class OptionExtractor
 
         foreach (var b in blocks)
         {
-            if (b is ParagraphBlock para && !used.Contains(para) && IfSentences(para.Text) is { Count: >= 2 } inline)
+            if (b is ParagraphBlock para && !used.Contains(para) && IfSentences(para.Text) is { Count: >= 2 } inline
+                && inline.All(x => SplitIf(x) is { } sp && IsAction(sp.Then)))
             {
                 // "If you want X, do A. However, if you want Y, do B." within one paragraph.
                 Flush();
@@ -286,7 +363,7 @@ internal static partial class OptionExtractor
                 continue;
             }
 
-            if (b is ParagraphBlock p && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is not null)
+            if (b is ParagraphBlock p && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is { } split && IsAction(split.Then))
             {
                 run.Add(p);
             }

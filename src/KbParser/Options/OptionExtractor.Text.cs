@@ -31,6 +31,28 @@ internal static partial class OptionExtractor
                 continue;
             }
 
+            if (IfThenThisMethod().Match(sentence) is { Success: true } ifm)
+            {
+                // "If you can't start X, this method won't work" / "If you use X, use this method".
+                var negative = ifm.Groups["neg"].Success;
+                result.AddRange(ConditionParser.Parse(ifm.Groups["c"].Value, out _).Select(c => negative ? c with { Expect = !c.Expect } : c));
+                continue;
+            }
+
+            if (ForThisToWork().Match(sentence) is { Success: true } need)
+            {
+                // "For this method to work, you must keep X" -> "You can keep X".
+                result.Add(new ParsedCondition("You can " + TextUtil.TrimSentenceEnd(need.Groups["c"].Value), true, need.Value));
+                continue;
+            }
+
+            if (UntilYouCan().Match(sentence) is { Success: true } until)
+            {
+                // "... until you can apply the update": this is for when you cannot (yet).
+                result.Add(new ParsedCondition("You can " + TextUtil.TrimSentenceEnd(until.Groups["c"].Value), false, until.Value));
+                continue;
+            }
+
             if (WontWorkIf().Match(sentence) is { Success: true } w)
             {
                 // "This method won't work if you can't start X": the method needs the opposite.
@@ -45,6 +67,65 @@ internal static partial class OptionExtractor
         }
 
         return result;
+    }
+
+    /// <summary>Conditions a heading states: "If You Have Already Restarted", "Use This Method When the Error Appears".</summary>
+    private static List<ParsedCondition> HeadingConditions(string heading) => HeadingConditions(heading, out _);
+
+    private static List<ParsedCondition> HeadingConditions(string heading, out string logic)
+    {
+        logic = "all";
+        var h = TextUtil.TrimSentenceEnd(heading);
+        if (h.StartsWith("If ", StringComparison.OrdinalIgnoreCase) || h.StartsWith("When ", StringComparison.OrdinalIgnoreCase))
+        {
+            return ConditionParser.Parse(LowerWords(h[(h.IndexOf(' ', StringComparison.Ordinal) + 1)..]), out logic);
+        }
+
+        var m = SelectThis().Match(h);
+        return m.Success ? ConditionParser.Parse(LowerWords(m.Groups["c"].Value), out logic) : [];
+    }
+
+    /// <summary>Headings capitalise every word; conditions read better in sentence case ("You Have Not" -> "you have not").</summary>
+    private static string LowerWords(string s)
+    {
+        var words = s.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.Length > 1 && char.IsUpper(w[0]) && w[1..].All(char.IsLower) && ConditionWords.Contains(w))
+            {
+                words[i] = w.ToLowerInvariant();
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> ConditionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "you", "have", "has", "not", "yet", "already", "are", "is", "the", "a", "an", "using", "running", "want", "need", "to",
+        "your", "when", "if", "error", "appears", "do", "does", "can", "cannot", "computer", "restarted", "installed", "of", "on",
+        "in", "with", "and", "or", "after", "before", "file", "files", "server", "client", "message", "problem", "occurs",
+    };
+
+    /// <summary>The condition of the sentence that introduces a set of alternatives ("If X, use one of the following").</summary>
+    private static List<ParsedCondition> IntroConditions(string intro)
+    {
+        var sentence = TextUtil.Sentences(intro).FirstOrDefault(s => OneOfFollowing().IsMatch(s));
+        return sentence is not null && SplitIf(sentence) is { } split && IsAction(split.Then) && !Fallback().IsMatch(sentence)
+            ? ConditionParser.Parse(split.Condition, out _)
+            : [];
+    }
+
+    /// <summary>A first paragraph that opens "If you X, do Y" conditions its option on X.</summary>
+    private static List<ParsedCondition> LeadConditions(Block? first)
+    {
+        if (first is not ParagraphBlock p || SplitIf(TextUtil.FirstSentence(p.Text)) is not { } split || !IsAction(split.Then))
+        {
+            return [];
+        }
+
+        return ConditionParser.Parse(split.Condition, out _);
     }
 
     /// <summary>"If you use X, do Y." gives title "Do Y." and condition "You use X"; else the first sentence and any stated conditions.</summary>
@@ -78,6 +159,12 @@ internal static partial class OptionExtractor
     private static string Title(string text)
     {
         var sentences = TextUtil.Sentences(text).Take(6).ToList();
+        if (sentences.Count > 1 && sentences[0].EndsWith(':') && StepsIntro().IsMatch(sentences[0]))
+        {
+            // "To do this, follow these steps:" introduces the option; its first step names it.
+            return BlockText.TitleOf(sentences[1]);
+        }
+
         if (sentences.Count > 1 && !StartsWithAction(sentences[0]))
         {
             var action = sentences.Skip(1).FirstOrDefault(StartsWithAction);
@@ -96,6 +183,37 @@ internal static partial class OptionExtractor
         var word = end < 0 ? sentence : sentence[..end];
         return word is "To" or "Use" || (ConsequentStarts.Contains(word) && char.IsUpper(word[0])
             && word is not ("You" or "The" or "It" or "This" or "There" or "Your" or "A" or "An" or "Windows" or "Microsoft" or "Setup"));
+    }
+
+    private static readonly HashSet<string> Imperatives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "use", "link", "click", "run", "type", "set", "install", "remove", "add", "change", "delete", "copy", "open", "select",
+        "choose", "see", "restart", "contact", "obtain", "apply", "follow", "make", "create", "edit", "rename", "start", "call",
+        "upgrade", "download", "check", "verify", "specify", "turn", "press", "enter", "do", "go", "log", "logon", "reinstall",
+        "uninstall", "disable", "enable", "configure", "move", "replace", "modify", "save", "close", "quit", "exit", "stop",
+        "reboot", "load", "insert", "define", "declare", "compile", "pass", "place", "refer", "read", "consult", "try",
+        "increase", "decrease", "assign", "connect", "map", "share", "grant", "give", "skip", "ignore", "include", "omit",
+        "leave", "keep", "put", "rebuild", "reset", "clear", "unlink", "merge", "restore", "reapply", "update", "convert",
+        "switch", "boot", "extract", "expand", "drag", "double-click", "right-click", "point", "wait", "ask", "purchase", "order",
+    };
+
+    /// <summary>True when a consequent tells the reader what to do ("link with X", "you can use Y", "then click Z").</summary>
+    private static bool IsAction(string clause)
+    {
+        var words = clause.TrimStart().Split([' ', ','], 4, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        var i = words[0].Equals("then", StringComparison.OrdinalIgnoreCase) && words.Length > 1 ? 1 : 0;
+        if (Imperatives.Contains(words[i]))
+        {
+            return true;
+        }
+
+        return words[i].Equals("you", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Length
+            && words[i + 1].ToLowerInvariant() is "can" or "should" or "must" or "may" or "might" or "need" or "could" or "will" or "have";
     }
 
     private static readonly HashSet<string> ConsequentStarts = new(StringComparer.OrdinalIgnoreCase)
@@ -145,6 +263,12 @@ internal static partial class OptionExtractor
     private static List<string> IfSentences(string text)
     {
         var result = new List<string>();
+        if (!text.StartsWith("If ", StringComparison.Ordinal) && !text.Contains(". If ", StringComparison.Ordinal)
+            && !text.Contains(", if ", StringComparison.Ordinal))
+        {
+            return result;
+        }
+
         foreach (var sentence in TextUtil.Sentences(text).Take(20))
         {
             if (Fallback().IsMatch(sentence))
@@ -227,11 +351,23 @@ internal static partial class OptionExtractor
     [GeneratedRegex(@"^(?:\w+,\s+)?if\s+(?:the\s+|this\s+|that\s+)?(?:problem|symptoms?|error|issue|behavior|method|step|procedure|workaround)s?\s+(?:still\s+)?(?:persists?|continues?|occurs?|recurs?|remains?|does\s+not\s+(?:work|help|resolve|fix))|^(?:\w+,\s+)?if\s+(?:this|that|these|it)\s+(?:does\s+not|doesn't|do\s+not|did\s+not|fails?)", RegexOptions.IgnoreCase)]
     private static partial Regex Fallback();
 
+    [GeneratedRegex(@"^If\s+(?<c>[^,]{4,200}),\s+(?:then\s+)?(?:(?:this|the|that)\s+(?:method|option|procedure|workaround|solution|approach|step)\s+(?:\w+\s+)?(?<neg>won't|will\s+not|does\s+not|doesn't|cannot|can't|may\s+not)\s+(?:work|help|succeed|be\s+used)|(?:use|try|choose|select|follow)\s+(?:this|the\s+following|these)\s+(?:method|option|procedure|steps|workaround))", RegexOptions.IgnoreCase)]
+    private static partial Regex IfThenThisMethod();
+
+    [GeneratedRegex(@"\bFor\s+(?:this|the|that)\s+(?:method|option|workaround|procedure|solution)\s+to\s+work,\s+you\s+(?:must|need\s+to|have\s+to|should)\s+(?<c>.{4,150})", RegexOptions.IgnoreCase)]
+    private static partial Regex ForThisToWork();
+
+    [GeneratedRegex(@"\buntil\s+you\s+(?:can|are\s+able\s+to)\s+(?<c>[^,;]{4,120})", RegexOptions.IgnoreCase)]
+    private static partial Regex UntilYouCan();
+
     [GeneratedRegex(@"\b(?:won't|will\s+not|does\s+not|doesn't|do\s+not|cannot|can't)\s+(?:work|be\s+used|succeed|help)\s+(?:if|when|unless)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
     private static partial Regex WontWorkIf();
 
     [GeneratedRegex(@"^(?:Use|Choose|Select|Try|Apply)\s+(?:this|the\s+following)\s+(?:method|option|procedure|approach|workaround|solution)\s+to\s+(?<p>[^:;]{6,200})", RegexOptions.IgnoreCase)]
     private static partial Regex UseThisTo();
+
+    [GeneratedRegex(@"\b(?:follow(?:ing)?\s+(?:these|the\s+following)\s+steps|perform\s+the\s+following\s+steps|to\s+do\s+(?:this|so)|as\s+follows)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StepsIntro();
 
     [GeneratedRegex(@"^(?:However|Otherwise|Alternatively|Or|And|But|Also|Similarly|Likewise),?\s+(?=if\s)", RegexOptions.IgnoreCase)]
     private static partial Regex IfOpener();
@@ -242,7 +378,7 @@ internal static partial class OptionExtractor
     [GeneratedRegex(@"^(?:This|The)\s+(?:option|method|procedure|workaround|solution|approach)\s+(?:is\s+(?:useful|appropriate|recommended|best|preferred|required)\s+|works\s+(?:only\s+)?|applies\s+(?:only\s+)?|is\s+only\s+(?:available|possible)\s+)?(?:when|if)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
     private static partial Regex ThisWorksWhen();
 
-    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+the\s+following|(?:one|either|any)\s+of\s+the\s+following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+(?:the\s+)?following|(?:one|either|any)\s+of\s+(?:the\s+)?following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OneOfFollowing();
 
     [GeneratedRegex(@"^\s*-*\s*(?:or|OR|Or)\s*-*\s*$")]

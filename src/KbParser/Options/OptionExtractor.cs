@@ -27,6 +27,12 @@ internal static partial class OptionExtractor
             if (found.Count == before && problem)
             {
                 AddSectionOption(section, found);
+
+                // Older articles have no RESOLUTION section but a "Workaround" subsection under their text.
+                foreach (var sub in section.Subsections)
+                {
+                    AddSectionOption(sub, found);
+                }
             }
 
             if (found.Count > MaxOptions)
@@ -55,7 +61,7 @@ internal static partial class OptionExtractor
                 Title = c.Title,
                 Text = c.Text.Length <= MaxText ? c.Text : c.Text[..MaxText] + "...",
                 Section = c.Section,
-                Conditions = c.Conditions.Select(p => factors.Condition(p)).ToList(),
+                Conditions = c.Conditions.Select(p => factors.Condition(p)).DistinctBy(x => x.Factor).ToList(),
                 Logic = c.Logic,
                 Form = c.Form,
             });
@@ -104,7 +110,12 @@ internal static partial class OptionExtractor
             }
 
             var index = found.IndexOf(target);
-            found[index] = target with { Conditions = [.. target.Conditions, .. conditions] };
+            // A bare "Method 1" heading says less than the summary line that describes it.
+            found[index] = target with
+            {
+                Conditions = [.. target.Conditions, .. conditions],
+                Title = target.TitleFromHeading ? target.Title : c.Title,
+            };
             numbered[Normalize(target.Label!)] = found[index];
             found.RemoveAt(i);
         }
@@ -134,6 +145,8 @@ internal static partial class OptionExtractor
 
         FindMethodSubsections(section, sectionName, found, used);
         FindSelectOptionSubsections(section, sectionName, found, used);
+        FindEnvironmentSubsections(section, sectionName, found, used);
+        FindSubsectionsAfterIntro(section, sectionName, found, used);
         ScanBlocks(section.Blocks, sectionName, found, used, depth, insideItem: false);
         foreach (var sub in section.Subsections)
         {
@@ -169,7 +182,7 @@ internal static partial class OptionExtractor
     /// <summary>RESOLUTION and WORKAROUND of a problem article are options when they offer no finer alternatives.</summary>
     private static void AddSectionOption(Section section, List<OptionCandidate> found)
     {
-        var heading = section.Heading?.ToUpperInvariant() ?? "";
+        var heading = section.Heading?.Trim().ToUpperInvariant() ?? "";
         var kind = heading.StartsWith("RESOLUTION", StringComparison.Ordinal) ? OptionKinds.Resolution
             : heading.StartsWith("WORKAROUND", StringComparison.Ordinal) ? OptionKinds.Workaround : null;
         var first = BlockText.FirstBlock(section);
@@ -179,8 +192,8 @@ internal static partial class OptionExtractor
         }
 
         var text = BlockText.Of(section);
-        var title = BlockText.TitleOf(first);
-        var conditions = ConditionsIn(text, out var logic);
+        var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(text, out var l), l)
+            : TitleAndConditions(BlockText.Of(first), text);
         found.Add(new OptionCandidate(kind, title, text, section.Heading, conditions, logic, kind, first.Lines.Start));
     }
 

@@ -29,7 +29,8 @@ internal static class TextUtil
                 // Not after an abbreviation such as "e.g." or a single capital ("Windows NT 4.0. Use").
                 var wordStart = t.LastIndexOf(' ', i) + 1;
                 var word = t[wordStart..i];
-                if (word is "e.g" or "i.e" or "etc" or "Dr" or "Mr" or "vs" || (word.Length == 1 && char.IsUpper(word[0])))
+                if (word is "etc" or "Dr" or "Mr" or "vs" or "approx" or "No" or "Vol" || word.Contains('.', StringComparison.Ordinal)
+                    || (word.Length == 1 && char.IsUpper(word[0])))
                 {
                     continue;
                 }

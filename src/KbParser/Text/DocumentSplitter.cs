@@ -86,7 +86,7 @@ internal static class DocumentSplitter
         doc.PreambleLines = bodyStart;
         for (var i = bodyStart; i < bodyEnd; i++)
         {
-            doc.Body.Add(new SourceLine(i + 1, lines.BodyText(i)));
+            doc.Body.Add(lines.BodyLine(i));
         }
 
         return doc;
@@ -255,8 +255,8 @@ internal static class DocumentSplitter
 
         public string this[int index] => _text[_spans[index].Start.._spans[index].End];
 
-        /// <summary>The line without the archive's leading tab.</summary>
-        public string BodyText(int index)
+        /// <summary>The line as a slice, without the archive's leading tab.</summary>
+        public SourceLine BodyLine(int index)
         {
             var (start, end) = _spans[index];
             if (start < end && _text[start] == '\t')
@@ -264,7 +264,7 @@ internal static class DocumentSplitter
                 start++;
             }
 
-            return _text[start..end];
+            return new SourceLine(index + 1, _text, start, end);
         }
 
         public string Join(int count)

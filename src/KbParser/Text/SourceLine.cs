@@ -1,27 +1,31 @@
 namespace Kb.Parser.Text;
 
 /// <summary>
-/// One body line: its 1-based number in the file, its text with the archive's leading tab
-/// removed, and its indentation in columns.
+/// One body line as a slice of the article text (no string of its own): its 1-based number
+/// in the file, where it starts and ends once the archive's leading tab is dropped, and its
+/// indentation in columns. <see cref="Start"/> and <see cref="End"/> are offsets into
+/// <see cref="Source"/> of the first and past the last non-blank character.
 /// </summary>
 internal readonly struct SourceLine
 {
-    public SourceLine(int number, string text)
+    public SourceLine(int number, string source, int lineStart, int lineEnd)
     {
         Number = number;
-        Text = text;
+        Source = source;
+        LineStart = lineStart;
+        LineEnd = lineEnd;
         var indent = 0;
-        var i = 0;
-        while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+        var i = lineStart;
+        while (i < lineEnd && (source[i] == ' ' || source[i] == '\t'))
         {
-            indent += text[i] == '\t' ? 4 : 1;
+            indent += source[i] == '\t' ? 4 : 1;
             i++;
         }
 
         Indent = indent;
         Start = i;
-        var end = text.Length;
-        while (end > i && char.IsWhiteSpace(text[end - 1]))
+        var end = lineEnd;
+        while (end > i && char.IsWhiteSpace(source[end - 1]))
         {
             end--;
         }
@@ -29,14 +33,26 @@ internal readonly struct SourceLine
         End = end;
     }
 
+    /// <summary>A line that is its own string (tests and synthetic input).</summary>
+    public SourceLine(int number, string text)
+        : this(number, text, 0, text.Length)
+    {
+    }
+
     public int Number { get; }
-    public string Text { get; }
+    /// <summary>The whole article text this line is a slice of.</summary>
+    public string Source { get; }
+    public int LineStart { get; }
+    public int LineEnd { get; }
     public int Indent { get; }
-    /// <summary>Index of the first non-blank character.</summary>
     public int Start { get; }
-    /// <summary>Index after the last non-blank character.</summary>
     public int End { get; }
+    public int Length => LineEnd - LineStart;
+    /// <summary>Columns from the line start to the first non-blank character.</summary>
+    public int Column => Start - LineStart;
     public bool IsBlank => Start >= End;
-    public ReadOnlySpan<char> Content => Text.AsSpan(Start, End - Start);
-    public string Trimmed => Text[Start..End];
+    public ReadOnlySpan<char> Content => Source.AsSpan(Start, End - Start);
+    public string Trimmed => Source[Start..End];
+    /// <summary>The line as a new string; for reports, not for hot paths.</summary>
+    public string Text => Source[LineStart..LineEnd];
 }

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Globalization;
+using Kb.Index.Indexing;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Kb.Cli.Commands;
+
+/// <summary><c>kb index SOURCE [--index DIR]</c>: build or update the search index.</summary>
+internal sealed class IndexCommand : Command<IndexCommand.Settings>
+{
+    public const string DefaultIndex = ".kb/index";
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SOURCE>")]
+        [Description("Article folder (recursive), file or .tar.gz/.zip archive: the whole corpus; articles not in it are removed from the index.")]
+        public string Source { get; init; } = "";
+
+        [CommandOption("--index <DIR>")]
+        [Description("Index folder (default .kb/index).")]
+        public string Index { get; init; } = DefaultIndex;
+
+        public override ValidationResult Validate() =>
+            File.Exists(Source) || Directory.Exists(Source)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"no such file or folder: {Source}");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var progress = new ProgressLine("index");
+        var errors = 0;
+        var builder = new KbIndexBuilder
+        {
+            OnArticle = () =>
+            {
+                lock (progress)
+                {
+                    progress.Tick();
+                }
+            },
+            OnError = message =>
+            {
+                Interlocked.Increment(ref errors);
+                Console.Error.WriteLine("kb: error: " + message);
+            },
+        };
+        IndexReport report;
+        try
+        {
+            report = builder.Build(settings.Source, settings.Index, cancellationToken);
+        }
+        catch (KbIndexLockedException ex)
+        {
+            progress.Done();
+            Console.Error.WriteLine("kb: " + ex.Message);
+            return ExitCodes.Failed;
+        }
+
+        progress.Done();
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c,
+            $"{report.Total} articles in {settings.Index}: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged{(report.Failed > 0 ? $", {report.Failed} failed" : "")} ({report.Elapsed.TotalSeconds:F1} s){(report.Rebuilt ? " [new index]" : "")}"));
+        return errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+}

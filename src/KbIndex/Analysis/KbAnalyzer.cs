@@ -1,0 +1,89 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+
+namespace Kb.Index.Analysis;
+
+/// <summary>
+/// English text analysis: <see cref="KbTokenizer"/>, lower case, <see cref="KbStopWords"/>,
+/// then the Porter stemmer for words of letters a-z only (<see cref="StemGuardFilter"/>).
+/// Every step is simple enough to mirror in the static site's JavaScript.
+/// </summary>
+public sealed class KbAnalyzer : Analyzer
+{
+    private readonly bool _forIndex;
+
+    /// <param name="forIndex">True for documents: also emit the parts of dotted words (<see cref="DottedPartsFilter"/>).</param>
+    public KbAnalyzer(bool forIndex = true) => _forIndex = forIndex;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new KbTokenizer(reader);
+        TokenStream sink = new LowerCaseFilter(KbIndexVersion.Lucene, source);
+        if (_forIndex)
+        {
+            sink = new DottedPartsFilter(sink);
+        }
+
+        sink = new StopFilter(KbIndexVersion.Lucene, sink, KbStopWords.Set);
+        sink = new StemGuardFilter(sink);
+        sink = new PorterStemFilter(sink);
+        if (!_forIndex)
+        {
+            sink = new QueryVariantsFilter(sink);
+        }
+
+        return new TokenStreamComponents(source, sink);
+    }
+}
+
+/// <summary>Codes (ids, keywords, prefixes, kinds, versions): the whole value as one lower-cased token.</summary>
+public sealed class CodeAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new KeywordTokenizer(reader);
+        return new TokenStreamComponents(source, new LowerCaseFilter(KbIndexVersion.Lucene, source));
+    }
+}
+
+/// <summary>The analyzers of every field, for the writer and the query parser alike.</summary>
+public static class KbAnalyzers
+{
+    private static readonly string[] CodeFields =
+    [
+        KbFields.Id, KbFields.IdForm, KbFields.Prefix, KbFields.Keyword, KbFields.Kind,
+        KbFields.Version, KbFields.Reference, KbFields.ProductExact,
+    ];
+
+    /// <summary>A new per-field analyzer: <see cref="KbAnalyzer"/> by default, <see cref="CodeAnalyzer"/> for codes.</summary>
+    /// <param name="forIndex">True for the writer, false for queries (see <see cref="KbAnalyzer"/>).</param>
+    public static Analyzer Create(bool forIndex = false)
+    {
+        var code = new CodeAnalyzer();
+        return new PerFieldAnalyzerWrapper(new KbAnalyzer(forIndex), CodeFields.ToDictionary(f => f, _ => (Analyzer)code, StringComparer.Ordinal));
+    }
+
+    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
+    public static List<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            // Alternatives at the same position (synonyms, parts) are not words of their own.
+            if (increment.PositionIncrement > 0 || terms.Count == 0)
+            {
+                terms.Add(term.ToString());
+            }
+        }
+
+        stream.End();
+        return terms;
+    }
+}

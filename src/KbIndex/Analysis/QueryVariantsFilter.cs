@@ -1,0 +1,71 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Kb.Index.Analysis;
+
+/// <summary>
+/// Query side only, after stemming: adds alternatives at the same position, so either matches.
+/// A lone digit also matches its version form (<c>4</c> → <c>4.0</c>: "iis 4" finds "IIS 4.0"), and
+/// the words for moving to a new version stand in for one another (<c>upgrad</c>, <c>migrat</c>,
+/// <c>convert</c>, <c>convers</c>): people say "upgrade" where an article says "migration".
+/// </summary>
+public sealed class QueryVariantsFilter : TokenFilter
+{
+    /// <summary>Stems that stand in for one another.</summary>
+    public static IReadOnlyList<string> UpgradeWords { get; } = ["upgrad", "migrat", "convert", "convers"];
+
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _increment;
+    private readonly Queue<string> _variants = new();
+    private State? _state;
+
+    public QueryVariantsFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _increment = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_variants.Count > 0)
+        {
+            RestoreState(_state);
+            _term.SetEmpty().Append(_variants.Dequeue());
+            _increment.PositionIncrement = 0;
+            return true;
+        }
+
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        var text = _term.ToString();
+        if (text.Length == 1 && char.IsAsciiDigit(text[0]))
+        {
+            _variants.Enqueue(text + ".0");
+        }
+        else if (UpgradeWords.Contains(text))
+        {
+            foreach (var w in UpgradeWords.Where(w => w != text))
+            {
+                _variants.Enqueue(w);
+            }
+        }
+
+        if (_variants.Count > 0)
+        {
+            _state = CaptureState();
+        }
+
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _variants.Clear();
+        _state = null;
+    }
+}

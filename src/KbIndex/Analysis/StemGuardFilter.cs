@@ -1,0 +1,42 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Kb.Index.Analysis;
+
+/// <summary>
+/// Marks every word that is not made only of the letters a-z as a keyword, so the Porter
+/// stemmer leaves version numbers, codes and file names (<c>2.0</c>, <c>nt4</c>, <c>win.ini</c>)
+/// alone. The rule is one line in the site's JavaScript: stem only <c>/^[a-z]+$/</c>.
+/// </summary>
+public sealed class StemGuardFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IKeywordAttribute _keyword;
+
+    public StemGuardFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        var buffer = _term.Buffer;
+        for (var i = 0; i < _term.Length; i++)
+        {
+            if (buffer[i] is < 'a' or > 'z')
+            {
+                _keyword.IsKeyword = true;
+                break;
+            }
+        }
+
+        return true;
+    }
+}

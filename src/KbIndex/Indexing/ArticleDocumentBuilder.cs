@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using Kb.Parser.Model;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Kb.Index.Indexing;
+
+/// <summary>Maps one record to one Lucene document; see <see cref="KbFields"/> for the fields.</summary>
+public static class ArticleDocumentBuilder
+{
+    /// <summary>Builds the document for <paramref name="record"/>, whose JSON and hash the caller has already made.</summary>
+    public static Document Build(ArticleRecord record, byte[] json, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var doc = new Document
+        {
+            new StringField(KbFields.Id, record.Id, Field.Store.YES),
+            new SortedDocValuesField(KbFields.Id, new BytesRef(record.Id)),
+            new BinaryDocValuesField(KbFields.Hash, new BytesRef(hash)),
+            new TextField(KbFields.Title, record.Title, Field.Store.NO),
+            new StoredField(KbFields.Record, json),
+        };
+        foreach (var form in IdForms(record.Id))
+        {
+            doc.Add(new StringField(KbFields.IdForm, form, Field.Store.NO));
+        }
+
+        if (record.TitlePrefix is { Length: > 0 } prefix)
+        {
+            var p = prefix.ToLowerInvariant();
+            doc.Add(new StringField(KbFields.Prefix, p, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(KbFields.Prefix, new BytesRef(prefix)));
+        }
+
+        foreach (var tag in Kb.Index.Analysis.Abbreviations.LearningValues(record.Title, record.TitlePrefix))
+        {
+            doc.Add(new SortedSetDocValuesField(KbFields.Tag, new BytesRef(tag)));
+        }
+
+        foreach (var product in record.Products.Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new TextField(KbFields.Product, product, Field.Store.NO));
+            doc.Add(new StringField(KbFields.ProductExact, product.ToLowerInvariant(), Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(KbFields.ProductExact, new BytesRef(product)));
+        }
+
+        foreach (var v in record.Versions)
+        {
+            doc.Add(new StringField(KbFields.Version, v.Version.ToLowerInvariant(), Field.Store.NO));
+            if (v.Platform is { Length: > 0 } platform)
+            {
+                doc.Add(new StringField(KbFields.Version, (platform + ":" + v.Version).ToLowerInvariant(), Field.Store.NO));
+            }
+        }
+
+        foreach (var k in record.Keywords)
+        {
+            doc.Add(new StringField(KbFields.Keyword, k.ToLowerInvariant(), Field.Store.NO));
+        }
+
+        doc.Add(new StringField(KbFields.Kind, record.Kind, Field.Store.NO));
+        doc.Add(new SortedDocValuesField(KbFields.Kind, new BytesRef(record.Kind)));
+        if (TryDate(record.LastModified, out var date))
+        {
+            var ymd = (date.Year * 10000) + (date.Month * 100) + date.Day;
+            doc.Add(new Int32Field(KbFields.Modified, ymd, Field.Store.NO));
+            doc.Add(new NumericDocValuesField(KbFields.Modified, ymd));
+            doc.Add(new Int32Field(KbFields.Year, date.Year, Field.Store.NO));
+            doc.Add(new NumericDocValuesField(KbFields.Year, date.Year));
+        }
+
+        var text = ArticleText.From(record);
+        AddText(doc, KbFields.Summary, text.Summary);
+        AddText(doc, KbFields.Heading, text.Headings);
+        AddText(doc, KbFields.Body, text.Body);
+        AddText(doc, KbFields.QueryWords, string.Join(' ', record.AdditionalQueryWords));
+        AddOptions(doc, record);
+        foreach (var r in record.References.Select(r => r.Id.ToLowerInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new StringField(KbFields.Reference, r, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    /// <summary>The lower-cased forms an article number is found by: <c>q199250</c>, <c>199250</c>, <c>kb199250</c>.</summary>
+    public static IEnumerable<string> IdForms(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var lower = id.ToLowerInvariant();
+        var digits = lower.TrimStart('q', 'k', 'b');
+        var forms = new HashSet<string>(StringComparer.Ordinal) { lower };
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            var trimmed = digits.TrimStart('0');
+            foreach (var d in trimmed.Length > 0 ? new[] { digits, trimmed } : [digits])
+            {
+                forms.Add(d);
+                forms.Add("q" + d);
+                forms.Add("kb" + d);
+            }
+        }
+
+        return forms;
+    }
+
+    internal static bool TryDate(string? iso, out DateTime date) =>
+        DateTime.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static void AddOptions(Document doc, ArticleRecord record)
+    {
+        var options = new StringBuilder();
+        var conditions = new StringBuilder();
+        foreach (var o in record.Options)
+        {
+            options.Append(o.Title).Append('\n').Append(o.Text).Append("\n\n");
+            foreach (var c in o.Conditions)
+            {
+                conditions.Append(c.Text).Append("\n\n");
+            }
+        }
+
+        foreach (var f in record.Factors)
+        {
+            conditions.Append(f.Statement).Append("\n\n");
+        }
+
+        AddText(doc, KbFields.Option, options.ToString());
+        AddText(doc, KbFields.Condition, conditions.ToString());
+        doc.Add(new Int32Field(KbFields.OptionCount, record.Options.Count, Field.Store.NO));
+        doc.Add(new NumericDocValuesField(KbFields.OptionCount, record.Options.Count));
+    }
+
+    private static void AddText(Document doc, string field, string text)
+    {
+        if (text.Length > 0)
+        {
+            doc.Add(new TextField(field, text, Field.Store.NO));
+        }
+    }
+}

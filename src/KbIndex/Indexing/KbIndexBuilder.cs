@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Kb.Index.Analysis;
+using Kb.Parser.Corpus;
+using Kb.Parser.Model;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Kb.Index.Indexing;
+
+/// <summary>
+/// Builds or updates an index from records: new articles are added, changed ones (by
+/// <see cref="ContentHash"/>) replaced, unchanged ones left alone, and articles that are no longer
+/// in the source removed. All changes land in one Lucene commit at the end, so a killed run leaves
+/// the previous commit intact; Lucene's write lock refuses a second writer.
+/// </summary>
+public sealed class KbIndexBuilder
+{
+    /// <summary>How many threads parse and analyse; the writer accepts documents from all of them.</summary>
+    public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Called once per article processed (from worker threads).</summary>
+    public Action? OnArticle { get; init; }
+
+    /// <summary>Called for each file that cannot be read or parsed (from worker threads).</summary>
+    public Action<string>? OnError { get; init; }
+
+    /// <summary>Indexes every article of a file, folder or archive into <paramref name="indexPath"/>.</summary>
+    public IndexReport Build(string source, string indexPath, CancellationToken cancellationToken = default)
+    {
+        using var processLock = WriterLock.Acquire(indexPath);
+        using var dir = FSDirectory.Open(indexPath);
+        return Build(dir, (counters, process) =>
+            Parallel.ForEach(CorpusReader.EnumerateFiles(source), Options(cancellationToken), file =>
+            {
+                var result = CorpusReader.ParseOne(file);
+                if (result.Record is null)
+                {
+                    OnError?.Invoke(result.Error ?? file.SourcePath);
+                    Interlocked.Increment(ref counters.Failed);
+                    return;
+                }
+
+                process(result.Record);
+            }));
+    }
+
+    /// <summary>Indexes <paramref name="records"/> (the whole corpus: anything not among them is removed) into <paramref name="directory"/>.</summary>
+    public IndexReport Build(IEnumerable<ArticleRecord> records, LuceneDirectory directory, CancellationToken cancellationToken = default) =>
+        Build(directory, (_, process) => Parallel.ForEach(records, Options(cancellationToken), process));
+
+    /// <summary>The index configuration every writer uses (BM25, the per-field analyzers).</summary>
+    public static IndexWriterConfig WriterConfig(OpenMode mode) => new(KbIndexVersion.Lucene, KbAnalyzers.Create(forIndex: true))
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = 256,
+        // Compound files save file handles, not time; a build that finishes quickly matters more.
+        UseCompoundFile = false,
+    };
+
+    private ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = DegreeOfParallelism, CancellationToken = ct };
+
+    private IndexReport Build(LuceneDirectory dir, Action<Counters, Action<ArticleRecord>> feed)
+    {
+        var clock = Stopwatch.StartNew();
+        var existing = ReadExisting(dir, out var rebuild);
+        IndexWriter writer;
+        try
+        {
+            writer = new IndexWriter(dir, WriterConfig(rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND));
+        }
+        catch (LockObtainFailedException ex)
+        {
+            throw new KbIndexLockedException($"the index {Describe(dir)} is locked by another writer (another `kb index` is running); try again when it has finished", ex);
+        }
+
+        var counters = new Counters();
+        var seen = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        try
+        {
+            feed(counters, record =>
+            {
+                OnArticle?.Invoke();
+                if (!seen.TryAdd(record.Id, 0))
+                {
+                    // Two files claim one article number: the first one read stays, as the parser does for headers.
+                    OnError?.Invoke($"{record.SourcePath}: article {record.Id} is indexed from another file already; skipped");
+                    return;
+                }
+
+                var json = KbJson.SerializeToUtf8Bytes(record);
+                var hash = ContentHash.Of(json);
+                if (existing.TryGetValue(record.Id, out var old))
+                {
+                    if (old == hash)
+                    {
+                        Interlocked.Increment(ref counters.Unchanged);
+                        return;
+                    }
+
+                    writer.UpdateDocument(new Term(KbFields.Id, record.Id), ArticleDocumentBuilder.Build(record, json, hash));
+                    Interlocked.Increment(ref counters.Updated);
+                }
+                else
+                {
+                    writer.AddDocument(ArticleDocumentBuilder.Build(record, json, hash));
+                    Interlocked.Increment(ref counters.Added);
+                }
+            });
+
+            var removed = existing.Keys.Where(id => !seen.ContainsKey(id)).ToList();
+            foreach (var id in removed)
+            {
+                writer.DeleteDocuments(new Term(KbFields.Id, id));
+            }
+
+            var changed = counters.Added + counters.Updated + removed.Count > 0 || rebuild || existing.Count == 0;
+            if (changed)
+            {
+                Commit(writer);
+            }
+
+            writer.Dispose();
+            return new IndexReport
+            {
+                Added = counters.Added,
+                Updated = counters.Updated,
+                Removed = removed.Count,
+                Unchanged = counters.Unchanged,
+                Failed = counters.Failed,
+                Rebuilt = rebuild,
+                Elapsed = clock.Elapsed,
+            };
+        }
+        catch
+        {
+            // Leave the last commit as it was: nothing of this run becomes visible.
+            writer.Rollback();
+            throw;
+        }
+    }
+
+    private static void Commit(IndexWriter writer)
+    {
+        // The abbreviations are learned from the index as it will be committed (near-real-time reader).
+        Abbreviations abbreviations;
+        using (var reader = DirectoryReader.Open(writer, applyAllDeletes: true))
+        {
+            abbreviations = Abbreviations.Learn(reader);
+        }
+
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [KbFields.CommitVersion] = KbIndexVersion.Current.ToString(CultureInfo.InvariantCulture),
+            [KbFields.CommitAbbreviations] = abbreviations.ToJson(),
+        });
+        writer.Commit();
+    }
+
+    /// <summary>id to content hash of the committed index; <paramref name="rebuild"/> when it was written by another version.</summary>
+    private static Dictionary<string, string> ReadExisting(LuceneDirectory dir, out bool rebuild)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        rebuild = !DirectoryReader.IndexExists(dir);
+        if (rebuild)
+        {
+            return map;
+        }
+
+        using var reader = DirectoryReader.Open(dir);
+        var data = reader.IndexCommit.UserData;
+        if (!data.TryGetValue(KbFields.CommitVersion, out var v) || v != KbIndexVersion.Current.ToString(CultureInfo.InvariantCulture))
+        {
+            rebuild = true;
+            return map;
+        }
+
+        var scratch = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var r = leaf.AtomicReader;
+            var ids = r.GetSortedDocValues(KbFields.Id);
+            var hashes = r.GetBinaryDocValues(KbFields.Hash);
+            var live = r.LiveDocs;
+            for (var doc = 0; doc < r.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+
+                ids.Get(doc, scratch);
+                var id = scratch.Utf8ToString();
+                hashes.Get(doc, scratch);
+                map[id] = scratch.Utf8ToString();
+            }
+        }
+
+        return map;
+    }
+
+    private static string Describe(LuceneDirectory dir) => dir is FSDirectory fs ? fs.Directory.FullName : dir.ToString() ?? "";
+
+    private sealed class Counters
+    {
+        public int Added;
+        public int Updated;
+        public int Unchanged;
+        public int Failed;
+    }
+}

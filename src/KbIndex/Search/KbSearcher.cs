@@ -1,0 +1,130 @@
+using System.Text;
+using Kb.Index.Analysis;
+using Kb.Parser.Model;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Kb.Index.Search;
+
+/// <summary>
+/// Searches an index made by <see cref="Indexing.KbIndexBuilder"/>: free text, field syntax and
+/// filters in, ranked records (with their options) and facet counts out. Thread-safe; open once.
+/// </summary>
+public sealed class KbSearcher : IDisposable
+{
+    private readonly LuceneDirectory? _ownedDirectory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly Analyzer _analyzer = KbAnalyzers.Create();
+    // Snippets are cut from document text, so they analyse it as the index did.
+    private readonly Analyzer _textAnalyzer = KbAnalyzers.Create(forIndex: true);
+    private readonly KbQueryBuilder _builder;
+    private readonly Snippets _snippets;
+
+    private KbSearcher(DirectoryReader reader, LuceneDirectory? owned)
+    {
+        _reader = reader;
+        _ownedDirectory = owned;
+        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
+        Abbreviations = Abbreviations.FromJson(json);
+        _builder = new KbQueryBuilder(_analyzer, Abbreviations);
+        _snippets = new Snippets(_textAnalyzer);
+    }
+
+    /// <summary>Product abbreviations learned when the index was built.</summary>
+    public Abbreviations Abbreviations { get; }
+
+    /// <summary>Number of articles in the index.</summary>
+    public int Count => _reader.NumDocs;
+
+    /// <summary>Opens the index in <paramref name="indexPath"/>; throws <see cref="DirectoryNotFoundException"/> when there is none.</summary>
+    public static KbSearcher Open(string indexPath)
+    {
+        var dir = FSDirectory.Open(indexPath);
+        if (!DirectoryReader.IndexExists(dir))
+        {
+            dir.Dispose();
+            throw new DirectoryNotFoundException($"no index in {indexPath}; build one with `kb index SOURCE --index {indexPath}`");
+        }
+
+        return new KbSearcher(DirectoryReader.Open(dir), dir);
+    }
+
+    /// <summary>Searches an index in an already open directory (tests, in-memory indexes); the caller keeps the directory.</summary>
+    public static KbSearcher Open(LuceneDirectory directory) => new(DirectoryReader.Open(directory), null);
+
+    /// <summary>Runs a query; a query that cannot be parsed throws <see cref="KbQueryException"/>.</summary>
+    public SearchResults Search(string query, SearchOptions? options = null)
+    {
+        options ??= new SearchOptions();
+        var built = _builder.Build(query);
+        var filter = Filters.Create(options, Abbreviations, _analyzer);
+        var limit = Math.Max(1, options.Limit);
+        var sort = new Sort(SortField.FIELD_SCORE, new SortField(KbFields.Id, SortFieldType.STRING));
+        var top = TopFieldCollector.Create(sort, limit, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = options.Facets ? new FacetCollector() : null;
+        try
+        {
+            _searcher.Search(built.Query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+        }
+        catch (BooleanQuery.TooManyClausesException ex)
+        {
+            throw new KbQueryException("the query matches too many words (a wildcard that is too short?)", ex);
+        }
+
+        var docs = top.GetTopDocs();
+        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        foreach (var sd in docs.ScoreDocs)
+        {
+            var record = Load(sd.Doc);
+            hits.Add(new SearchHit
+            {
+                Id = record.Id,
+                Title = record.Title,
+                Score = sd.Score,
+                Products = record.Products,
+                LastModified = record.LastModified,
+                Kind = record.Kind,
+                Permalink = record.Permalink,
+                Snippets = options.Snippets ? _snippets.For(built.Highlight, record) : [],
+                Record = record,
+            });
+        }
+
+        return new SearchResults
+        {
+            TotalHits = docs.TotalHits,
+            Hits = hits,
+            Facets = facets?.Result() ?? FacetCounts.None,
+            Query = built.Query.ToString(),
+        };
+    }
+
+    /// <summary>The record of an article by number in any form (<c>Q199250</c>, <c>199250</c>, <c>KB199250</c>), or null.</summary>
+    public ArticleRecord? Get(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var top = _searcher.Search(new TermQuery(new Term(KbFields.IdForm, id.Trim().ToLowerInvariant())), 1);
+        return top.TotalHits == 0 ? null : Load(top.ScoreDocs[0].Doc);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _ownedDirectory?.Dispose();
+        _analyzer.Dispose();
+        _textAnalyzer.Dispose();
+    }
+
+    private ArticleRecord Load(int doc)
+    {
+        var bytes = _searcher.Doc(doc).GetBinaryValue(KbFields.Record);
+        return KbJson.Deserialize(Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length))
+            ?? throw new InvalidDataException("a document of the index has no record");
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Kb.Tests.Support;
+
+namespace Kb.Index.Tests;
+
+[Collection(SampleIndexGroup.Name)]
+public sealed class SearchCommandTests
+{
+    private readonly SampleIndexFixture _index;
+
+    public SearchCommandTests(SampleIndexFixture index) => _index = index;
+
+    [Fact]
+    public void Search_PrintsRankedHitsWithFacets()
+    {
+        var run = KbProcess.Run("search", "secondary site upgrade", "--index", _index.Folder, "--limit", "3");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith(" 1. Q199250  SMS: Version 1.2 to 2.0 Secondary Site Upgrade Options", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("«secondary»", run.Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Microsoft Systems Management Server (", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("kinds: ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("years: ", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_Json_HasHitsOptionsAndFacets()
+    {
+        var run = KbProcess.Run("search", "upgrade", "--index", _index.Folder, "--json", "--since", "1999", "--product", "SMS");
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("total").GetInt32() > 0);
+        foreach (var hit in root.GetProperty("hits").EnumerateArray())
+        {
+            Assert.Contains("Microsoft Systems Management Server", hit.GetProperty("products").EnumerateArray().Select(p => p.GetString()));
+            Assert.True(string.CompareOrdinal(hit.GetProperty("lastModified").GetString(), "1999") >= 0);
+            Assert.Equal(JsonValueKind.Array, hit.GetProperty("options").ValueKind);
+        }
+
+        Assert.All(root.GetProperty("facets").GetProperty("years").EnumerateArray(), y => Assert.True(int.Parse(y.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= 1999));
+    }
+
+    [Theory]
+    [InlineData("title:(upgrade")]
+    [InlineData("\"unbalanced phrase")]
+    public void Search_BadQueryExitsTwoWithAMessage(string query)
+    {
+        var run = KbProcess.Run("search", query, "--index", _index.Folder);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("kb: malformed query", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_WithoutAnIndexSaysHowToBuildOne()
+    {
+        var run = KbProcess.Run("search", "upgrade", "--index", Path.Combine(Path.GetTempPath(), "no-such-kb-index"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("kb index", run.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,145 @@
+using Kb.Index.Search;
+using Kb.Parser.Model;
+
+namespace Kb.Index.Tests;
+
+[Collection(SampleIndexGroup.Name)]
+public sealed class SearchTests
+{
+    private readonly SampleIndexFixture _index;
+
+    public SearchTests(SampleIndexFixture index) => _index = index;
+
+    private SearchResults Search(string query, SearchOptions? options = null) => _index.Searcher.Search(query, options);
+
+    [Theory]
+    [InlineData("secondary site upgrade")]
+    [InlineData("how do I upgrade a secondary site from sms 1.2")]
+    [InlineData("upgrade secondary site from SMS 1.2 to 2.0")]
+    [InlineData("Q199250")]
+    [InlineData("199250")]
+    [InlineData("KB199250")]
+    [InlineData("kb 199250")]
+    [InlineData("id:199250")]
+    public void Search_FindsQ199250First(string query)
+    {
+        Assert.Equal("Q199250", Search(query).Hits[0].Id);
+    }
+
+    [Fact]
+    public void Search_ArticleNumberRanksFirstEvenAmongOtherWords()
+    {
+        var results = Search("199250 exchange server");
+        Assert.Equal("Q199250", results.Hits[0].Id);
+        Assert.True(results.TotalHits > 1);
+    }
+
+    [Fact]
+    public void Search_ProductFieldFilters()
+    {
+        var all = Search("upgrade");
+        var sms = Search("upgrade product:\"Systems Management Server\"");
+        Assert.NotEmpty(sms.Hits);
+        Assert.True(sms.TotalHits < all.TotalHits);
+        Assert.All(sms.Hits, h => Assert.Contains("Microsoft Systems Management Server", h.Products));
+        Assert.Equal(sms.TotalHits, sms.Facets.Products.Single(p => p.Value == "Microsoft Systems Management Server").Count);
+    }
+
+    [Fact]
+    public void Search_ProductOptionAcceptsAnAbbreviation()
+    {
+        Assert.Contains("sms", _index.Searcher.Abbreviations.Map.Keys);
+        var byName = Search("site", new SearchOptions { Product = "Systems Management Server", Limit = 100 });
+        var byTag = Search("site", new SearchOptions { Product = "SMS", Limit = 100 });
+        Assert.Equal(byName.TotalHits, byTag.TotalHits);
+        Assert.All(byTag.Hits, h => Assert.Contains("Microsoft Systems Management Server", h.Products));
+    }
+
+    [Fact]
+    public void Search_SinceAndUntilFilterByYear()
+    {
+        var since = Search("server", new SearchOptions { Since = 1999, Limit = 500 });
+        Assert.NotEmpty(since.Hits);
+        Assert.All(since.Hits, h => Assert.True(string.CompareOrdinal(h.LastModified, "1999") >= 0, h.LastModified));
+        var until = Search("server", new SearchOptions { Until = 1998, Limit = 500 });
+        Assert.All(until.Hits, h => Assert.True(string.CompareOrdinal(h.LastModified, "1999") < 0, h.LastModified));
+        Assert.Equal(Search("server", new SearchOptions { Limit = 1 }).TotalHits, since.TotalHits + until.TotalHits + Undated("server"));
+    }
+
+    [Fact]
+    public void Search_KindFilters()
+    {
+        var fixes = Search("server", new SearchOptions { Kind = "fix", Limit = 500 });
+        Assert.NotEmpty(fixes.Hits);
+        Assert.All(fixes.Hits, h => Assert.Equal("fix", h.Kind));
+        Assert.Equal(fixes.TotalHits, Search("server kind:fix", new SearchOptions { Limit = 1 }).TotalHits);
+    }
+
+    [Fact]
+    public void Facets_CountEveryMatchByProductKindAndYear()
+    {
+        var results = Search("server", new SearchOptions { Limit = 10_000 });
+        Assert.Equal(results.TotalHits, results.Hits.Count);
+        Assert.Equal(results.TotalHits, results.Facets.Kinds.Sum(k => k.Count));
+        foreach (var kind in results.Facets.Kinds)
+        {
+            Assert.Equal(kind.Count, results.Hits.Count(h => h.Kind == kind.Value));
+        }
+
+        foreach (var product in results.Facets.Products)
+        {
+            Assert.Equal(product.Count, results.Hits.Count(h => h.Products.Contains(product.Value)));
+        }
+
+        foreach (var year in results.Facets.Years)
+        {
+            Assert.Equal(year.Count, results.Hits.Count(h => h.LastModified?.StartsWith(year.Value, StringComparison.Ordinal) == true));
+        }
+    }
+
+    [Fact]
+    public void Snippets_HighlightTheMatchedWords()
+    {
+        var hit = Search("secondary site upgrade").Hits[0];
+        var snippets = string.Join(" ", hit.Snippets);
+        Assert.Contains("<mark>secondary</mark>", snippets, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<mark>site</mark>", snippets, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<mark>upgrade", snippets, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Hits_CarryTheWholeRecord()
+    {
+        var hit = Search("Q199250").Hits[0];
+        Assert.Equal("SMS: Version 1.2 to 2.0 Secondary Site Upgrade Options", hit.Record.Title);
+        Assert.NotEmpty(hit.Record.Sections);
+        Assert.Equal(KbJson.Serialize(hit.Record), KbJson.Serialize(_index.Searcher.Get("KB199250")!));
+    }
+
+    [Theory]
+    [InlineData("title:(upgrade")]
+    [InlineData("\"secondary site")]
+    [InlineData("upgrade AND")]
+    [InlineData("year:nineteen")]
+    [InlineData("how do I")]
+    [InlineData("   ")]
+    public void Search_RejectsMalformedQueriesWithAMessage(string query)
+    {
+        var ex = Assert.Throws<KbQueryException>(() => Search(query));
+        Assert.False(string.IsNullOrWhiteSpace(ex.Message));
+        Assert.DoesNotContain("   at ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Error: (0x80004005) [setup] failed!")]
+    [InlineData(@"C:\WINNT\system32\config not found")]
+    [InlineData("http://example.com/a/b page won't load")]
+    public void Search_TakesPastedMessagesAndPathsAsWords(string query)
+    {
+        var results = Search(query);
+        Assert.True(results.TotalHits > 0);
+    }
+
+    private int Undated(string query) =>
+        Search(query, new SearchOptions { Limit = 10_000 }).Hits.Count(h => h.LastModified is null);
+}
