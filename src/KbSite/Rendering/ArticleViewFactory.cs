@@ -28,7 +28,8 @@ internal sealed class ArticleViewFactory
             Title = entry.Title,
             Url = entry.Url,
             Kind = record.Kind,
-            Products = record.Products.Select(p => _products[p]).ToList(),
+            // The catalog read the article's head; a product it did not see has no listing to link to.
+            Products = record.Products.Where(_products.ContainsKey).Select(p => _products[p]).ToList(),
             Versions = record.Versions.Select(v => v.Platform is null ? v.Version : v.Platform + " " + v.Version).ToList(),
             OperatingSystems = record.OperatingSystems,
             AppliesTo = record.AppliesTo.Select(a => a.Text).ToList(),
