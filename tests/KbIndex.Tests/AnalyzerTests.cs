@@ -63,3 +63,25 @@ public sealed class AnalyzerTests
         Assert.Empty(Abbreviations.TagsOf("Err Msg: Cannot Find File", "Err Msg"));
     }
 }
+
+public sealed class DefinitionTests
+{
+    [Theory]
+    [InlineData("Convert your screens to Visual FoxPro (VFP) forms.", "vfp", "Visual FoxPro")]
+    [InlineData("users of Windows for Workgroups (WFW) postoffices", "wfw", "Windows for Workgroups")]
+    [InlineData("the Systems Management Server (SMS) site", "sms", "Systems Management Server")]
+    [InlineData("Microsoft Foundation Classes (MFC) 4.0", "mfc", "Microsoft Foundation Classes")]
+    public void Find_ReadsAbbreviationsDefinedInPassing(string text, string abbreviation, string expansion)
+    {
+        Assert.Equal((abbreviation, expansion), Assert.Single(Kb.Index.Analysis.Definitions.Find(text)));
+    }
+
+    [Theory]
+    [InlineData("the setup program (SETUP.EXE) fails")]
+    [InlineData("see the documentation (MSDN) for details")]
+    [InlineData("error (0x80004005)")]
+    public void Find_IgnoresParenthesesThatDefineNothing(string text)
+    {
+        Assert.Empty(Kb.Index.Analysis.Definitions.Find(text));
+    }
+}

@@ -140,6 +140,23 @@ public sealed class SearchTests
         Assert.True(results.TotalHits > 0);
     }
 
+    [Fact]
+    public void Search_HasOptionsKeepsArticlesWithOptionsAndReturnsThem()
+    {
+        var results = Search("secondary site upgrade", new SearchOptions { HasOptions = true, Limit = 50 });
+        Assert.NotEmpty(results.Hits);
+        Assert.All(results.Hits, h => Assert.NotEmpty(h.Record.Options));
+        Assert.True(results.TotalHits < Search("secondary site upgrade").TotalHits);
+        var q = results.Hits.Single(h => h.Id == "Q199250");
+        Assert.Contains(q.Record.Options, o => o.Title.Contains("parent site", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Search_OptionFieldFindsOptionText()
+    {
+        Assert.Contains(Search("option:\"download the upgrade from the parent site\"").Hits, h => h.Id == "Q199250");
+    }
+
     private int Undated(string query) =>
         Search(query, new SearchOptions { Limit = 10_000 }).Hits.Count(h => h.LastModified is null);
 }

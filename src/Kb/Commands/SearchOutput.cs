@@ -21,7 +21,7 @@ internal static class SearchOutput
         {
             rank++;
             sb.AppendLine(c, $"{rank,2}. {hit.Id}  {hit.Title}  ({hit.Score:F2})");
-            sb.AppendLine(c, $"    {string.Join("; ", hit.Products)} | {hit.Kind} | {hit.LastModified ?? "no date"}{(hit.Record.Options.Count > 0 ? $" | {hit.Record.Options.Count} options" : "")}");
+            sb.AppendLine(c, $"    {string.Join("; ", hit.Products)} | {hit.Kind} | {hit.LastModified ?? "no date"}{(hit.Record.Options.Count switch { 0 => "", 1 => " | 1 option", var n => $" | {n} options" })}");
             foreach (var s in hit.Snippets)
             {
                 sb.AppendLine(c, $"    {Plain(s, ansi)}");

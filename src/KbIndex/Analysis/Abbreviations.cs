@@ -11,7 +11,7 @@ namespace Kb.Index.Analysis;
 /// expands to "Microsoft Systems Management Server" and <c>xadm</c> to "Microsoft Exchange"
 /// without a hand-written list, and a new corpus teaches its own tags.
 /// </summary>
-public sealed class Abbreviations
+public sealed partial class Abbreviations
 {
     /// <summary>A tag must be seen on at least this many articles...</summary>
     public const int MinArticles = 5;
@@ -22,10 +22,20 @@ public sealed class Abbreviations
     private static readonly char[] Separators = [' ', ':', ',', '(', ')', '/', '"', ';'];
     private readonly Dictionary<string, IReadOnlyList<Expansion>> _map;
 
-    private Abbreviations(Dictionary<string, IReadOnlyList<Expansion>> map) => _map = map;
+    private Abbreviations(Dictionary<string, IReadOnlyList<Expansion>> map, Dictionary<string, string>? definitions = null)
+    {
+        _map = map;
+        Definitions = definitions ?? [];
+    }
 
     /// <summary>No abbreviations (an empty index).</summary>
     public static Abbreviations Empty { get; } = new([]);
+
+    /// <summary>A definition must be seen in at least this many articles.</summary>
+    public const int MinDefinitions = 3;
+
+    /// <summary>Abbreviation (lower case) to the words articles spell it out with (<c>vfp</c> → <c>visual foxpro</c>), see <see cref="Analysis.Definitions"/>.</summary>
+    public IReadOnlyDictionary<string, string> Definitions { get; }
 
     /// <summary>Tag (lower case) to products, most likely first.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Expansion>> Map => _map;
@@ -88,6 +98,7 @@ public sealed class Abbreviations
         ArgumentNullException.ThrowIfNull(reader);
         var tagCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var definitionCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var pairCounts = new Dictionary<(string Tag, string Product), int>();
         var scratch = new BytesRef();
         var tags = new List<string>();
@@ -115,6 +126,12 @@ public sealed class Abbreviations
                 {
                     tagValues.LookupOrd(ord, scratch);
                     var value = scratch.Utf8ToString();
+                    if (value.StartsWith("d:", StringComparison.Ordinal))
+                    {
+                        definitionCounts[value[2..]] = definitionCounts.GetValueOrDefault(value[2..]) + 1;
+                        continue;
+                    }
+
                     if (value.StartsWith("w:", StringComparison.Ordinal))
                     {
                         wordCounts[value[2..]] = wordCounts.GetValueOrDefault(value[2..]) + 1;
@@ -148,24 +165,13 @@ public sealed class Abbreviations
                 g => (IReadOnlyList<Expansion>)g.Select(p => new Expansion(p.Key.Product, Math.Round((double)p.Value / tagCounts[g.Key], 3)))
                     .OrderByDescending(e => e.Share).ThenBy(e => e.Product, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
-        return new Abbreviations(map);
-    }
-
-    public string ToJson() => JsonSerializer.Serialize(
-        _map.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.Select(e => new object[] { e.Product, e.Share }).ToList()));
-
-    public static Abbreviations FromJson(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return Empty;
-        }
-
-        var raw = JsonSerializer.Deserialize<Dictionary<string, List<JsonElement[]>>>(json) ?? [];
-        return new Abbreviations(raw.ToDictionary(
-            p => p.Key,
-            p => (IReadOnlyList<Expansion>)p.Value.Select(a => new Expansion(a[0].GetString() ?? "", a[1].GetDouble())).ToList(),
-            StringComparer.Ordinal));
+        // The most frequent spelling of each abbreviation, when it is seen often enough.
+        var definitions = definitionCounts
+            .Select(p => (Abbr: p.Key[..p.Key.IndexOf('=', StringComparison.Ordinal)], Words: p.Key[(p.Key.IndexOf('=', StringComparison.Ordinal) + 1)..], Count: p.Value))
+            .Where(d => d.Count >= MinDefinitions)
+            .GroupBy(d => d.Abbr, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Count).ThenBy(d => d.Words, StringComparer.Ordinal).First().Words, StringComparer.Ordinal);
+        return new Abbreviations(map, definitions);
     }
 }
 

@@ -5,13 +5,13 @@ namespace Kb.Index.Analysis;
 
 /// <summary>
 /// Query side only, after stemming: adds alternatives at the same position, so either matches.
-/// A lone digit also matches its version form (<c>4</c> → <c>4.0</c>: "iis 4" finds "IIS 4.0"), and
-/// the words for moving to a new version stand in for one another (<c>upgrad</c>, <c>migrat</c>,
-/// <c>convert</c>, <c>convers</c>): people say "upgrade" where an article says "migration".
+/// A lone digit also matches its version form (<c>4</c> → <c>4.0</c>: "iis 4" finds "IIS 4.0").
+/// <see cref="UpgradeWords"/> are expanded by the query builder instead, at a lower weight: as
+/// equal alternatives they let "conversion" articles crowd out upgrade guidance.
 /// </summary>
 public sealed class QueryVariantsFilter : TokenFilter
 {
-    /// <summary>Stems that stand in for one another.</summary>
+    /// <summary>Stems for moving to a new version; people say "upgrade" where an article says "migration".</summary>
     public static IReadOnlyList<string> UpgradeWords { get; } = ["upgrad", "migrat", "convert", "convers"];
 
     private readonly ICharTermAttribute _term;
@@ -45,13 +45,6 @@ public sealed class QueryVariantsFilter : TokenFilter
         if (text.Length == 1 && char.IsAsciiDigit(text[0]))
         {
             _variants.Enqueue(text + ".0");
-        }
-        else if (UpgradeWords.Contains(text))
-        {
-            foreach (var w in UpgradeWords.Where(w => w != text))
-            {
-                _variants.Enqueue(w);
-            }
         }
 
         if (_variants.Count > 0)

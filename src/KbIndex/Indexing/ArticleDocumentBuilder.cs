@@ -71,6 +71,11 @@ public static class ArticleDocumentBuilder
         }
 
         var text = ArticleText.From(record);
+        foreach (var (abbr, words) in Kb.Index.Analysis.Definitions.Find(record.Title + "\n" + text.Summary + "\n" + text.Body).Distinct())
+        {
+            doc.Add(new SortedSetDocValuesField(KbFields.Tag, new BytesRef("d:" + abbr + "=" + words.ToLowerInvariant())));
+        }
+
         AddText(doc, KbFields.Summary, text.Summary);
         AddText(doc, KbFields.Heading, text.Headings);
         AddText(doc, KbFields.Body, text.Body);

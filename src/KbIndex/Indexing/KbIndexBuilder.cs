@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using Kb.Index.Analysis;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Kb.Index.Indexing;
@@ -18,7 +16,7 @@ namespace Kb.Index.Indexing;
 /// in the source removed. All changes land in one Lucene commit at the end, so a killed run leaves
 /// the previous commit intact; Lucene's write lock refuses a second writer.
 /// </summary>
-public sealed class KbIndexBuilder
+public sealed partial class KbIndexBuilder
 {
     /// <summary>How many threads parse and analyse; the writer accepts documents from all of them.</summary>
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
@@ -143,65 +141,6 @@ public sealed class KbIndexBuilder
             writer.Rollback();
             throw;
         }
-    }
-
-    private static void Commit(IndexWriter writer)
-    {
-        // The abbreviations are learned from the index as it will be committed (near-real-time reader).
-        Abbreviations abbreviations;
-        using (var reader = DirectoryReader.Open(writer, applyAllDeletes: true))
-        {
-            abbreviations = Abbreviations.Learn(reader);
-        }
-
-        writer.SetCommitData(new Dictionary<string, string>
-        {
-            [KbFields.CommitVersion] = KbIndexVersion.Current.ToString(CultureInfo.InvariantCulture),
-            [KbFields.CommitAbbreviations] = abbreviations.ToJson(),
-        });
-        writer.Commit();
-    }
-
-    /// <summary>id to content hash of the committed index; <paramref name="rebuild"/> when it was written by another version.</summary>
-    private static Dictionary<string, string> ReadExisting(LuceneDirectory dir, out bool rebuild)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        rebuild = !DirectoryReader.IndexExists(dir);
-        if (rebuild)
-        {
-            return map;
-        }
-
-        using var reader = DirectoryReader.Open(dir);
-        var data = reader.IndexCommit.UserData;
-        if (!data.TryGetValue(KbFields.CommitVersion, out var v) || v != KbIndexVersion.Current.ToString(CultureInfo.InvariantCulture))
-        {
-            rebuild = true;
-            return map;
-        }
-
-        var scratch = new BytesRef();
-        foreach (var leaf in reader.Leaves)
-        {
-            var r = leaf.AtomicReader;
-            var ids = r.GetSortedDocValues(KbFields.Id);
-            var hashes = r.GetBinaryDocValues(KbFields.Hash);
-            var live = r.LiveDocs;
-            for (var doc = 0; doc < r.MaxDoc; doc++)
-            {
-                if (live is not null && !live.Get(doc))
-                {
-                    continue;
-                }
-
-                ids.Get(doc, scratch);
-                var id = scratch.Utf8ToString();
-                hashes.Get(doc, scratch);
-                map[id] = scratch.Utf8ToString();
-            }
-        }
-
-        return map;
     }
 
     private static string Describe(LuceneDirectory dir) => dir is FSDirectory fs ? fs.Directory.FullName : dir.ToString() ?? "";

@@ -13,7 +13,8 @@ internal sealed class FacetCollector : ICollector
 {
     private readonly Dictionary<string, int> _products = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _kinds = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, int> _years = [];
+    // Years counted in an array indexed from year 0 to 2999: a dictionary per hit costs more than the search.
+    private readonly int[] _years = new int[3000];
     private SortedSetDocValues? _productValues;
     private SortedDocValues? _kindValues;
     private NumericDocValues? _yearValues;
@@ -58,7 +59,10 @@ internal sealed class FacetCollector : ICollector
         if (_yearValues is not null && _hasYear is not null && _hasYear.Get(doc))
         {
             var y = _yearValues.Get(doc);
-            _years[y] = _years.GetValueOrDefault(y) + 1;
+            if (y is >= 0 and < 3000)
+            {
+                _years[y]++;
+            }
         }
     }
 
@@ -68,7 +72,8 @@ internal sealed class FacetCollector : ICollector
         return new FacetCounts(
             Sorted(_products),
             Sorted(_kinds),
-            _years.OrderByDescending(p => p.Key).Select(p => new FacetValue(p.Key.ToString(CultureInfo.InvariantCulture), p.Value)).ToList());
+            Enumerable.Range(0, _years.Length).Reverse().Where(y => _years[y] > 0)
+                .Select(y => new FacetValue(y.ToString(CultureInfo.InvariantCulture), _years[y])).ToList());
     }
 
     private static List<FacetValue> Sorted(Dictionary<string, int> counts) =>

@@ -8,6 +8,9 @@ namespace Kb.Index.Search;
 /// <summary>Query expansions: learned abbreviations, glued product-version words, upgrade paths.</summary>
 internal sealed partial class KbQueryBuilder
 {
+    private const float UpgradeWordBoost = 0.3f;
+    private const float DefinitionBoost = 0.5f;
+
     private void AddAbbreviations(BooleanQuery query, string free)
     {
         foreach (Match m in Word().Matches(free))
@@ -18,6 +21,8 @@ internal sealed partial class KbQueryBuilder
                 query.Add(new TermQuery(new Term(KbFields.ProductExact, e.Product.ToLowerInvariant())) { Boost = (float)(1.5 * e.Share) }, Occur.SHOULD);
             }
 
+            AddDefinition(query, word);
+
             // "nt4", "sql65", "vb5": a product word glued to its version, as people type them.
             var glued = Glued().Match(word);
             if (glued.Success)
@@ -25,6 +30,40 @@ internal sealed partial class KbQueryBuilder
                 AddGlued(query, glued.Groups["name"].Value, glued.Groups["version"].Value);
             }
         }
+    }
+
+    /// <summary>"upgrade" also finds "migration" (and back), weakly: the user's own word should win.</summary>
+    private static void AddUpgradeWords(BooleanQuery query, List<string> terms)
+    {
+        if (!terms.Any(t => QueryVariantsFilter.UpgradeWords.Contains(t)))
+        {
+            return;
+        }
+
+        foreach (var w in QueryVariantsFilter.UpgradeWords.Where(w => !terms.Contains(w)))
+        {
+            query.Add(new TermQuery(new Term(KbFields.Title, w)) { Boost = UpgradeWordBoost * KbFields.TextWeights[KbFields.Title] }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(KbFields.Summary, w)) { Boost = UpgradeWordBoost * KbFields.TextWeights[KbFields.Summary] }, Occur.SHOULD);
+        }
+    }
+
+    /// <summary>"vfp" also finds the words articles spell it out with, "Visual FoxPro".</summary>
+    private void AddDefinition(BooleanQuery query, string word)
+    {
+        if (!_abbreviations.Definitions.TryGetValue(word, out var words))
+        {
+            return;
+        }
+
+        var terms = KbAnalyzers.Terms(_analyzer, KbFields.Title, words);
+        if (terms.Count == 0)
+        {
+            return;
+        }
+
+        query.Add(Phrase(KbFields.Title, terms, slop: 1, boost: DefinitionBoost * KbFields.TextWeights[KbFields.Title]), Occur.SHOULD);
+        query.Add(Phrase(KbFields.Summary, terms, slop: 1, boost: DefinitionBoost * KbFields.TextWeights[KbFields.Summary]), Occur.SHOULD);
+        query.Add(Phrase(KbFields.Body, terms, slop: 1, boost: DefinitionBoost), Occur.SHOULD);
     }
 
     private void AddGlued(BooleanQuery query, string name, string version)

@@ -60,6 +60,7 @@ internal sealed partial class KbQueryBuilder
             query.Add(phrase, Occur.SHOULD);
         }
 
+        AddUpgradeWords(query, terms);
         AddAbbreviations(query, free);
         AddUpgradePath(query, highlight, free);
         return new BuiltQuery(query, highlight);
@@ -143,7 +144,6 @@ internal sealed partial class KbQueryBuilder
 
         yield return Phrase(KbFields.Title, terms, slop: 3, boost: 3f);
         yield return Phrase(KbFields.Summary, terms, slop: 6, boost: 1.5f);
-        yield return Phrase(KbFields.Body, terms, slop: 6, boost: 1f);
     }
 
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms, int slop, float boost)

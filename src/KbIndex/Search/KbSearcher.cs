@@ -31,7 +31,8 @@ public sealed class KbSearcher : IDisposable
         _ownedDirectory = owned;
         _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
-        Abbreviations = Abbreviations.FromJson(json);
+        reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
+        Abbreviations = Abbreviations.FromJson(json, definitions);
         _builder = new KbQueryBuilder(_analyzer, Abbreviations);
         _snippets = new Snippets(_textAnalyzer);
     }
@@ -65,8 +66,7 @@ public sealed class KbSearcher : IDisposable
         var built = _builder.Build(query);
         var filter = Filters.Create(options, Abbreviations, _analyzer);
         var limit = Math.Max(1, options.Limit);
-        var sort = new Sort(SortField.FIELD_SCORE, new SortField(KbFields.Id, SortFieldType.STRING));
-        var top = TopFieldCollector.Create(sort, limit, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var top = TopScoreDocCollector.Create(limit, docsScoredInOrder: false);
         var facets = options.Facets ? new FacetCollector() : null;
         try
         {

@@ -1,0 +1,39 @@
+namespace Kb.Index.Export;
+
+/// <summary>Per-article data the static search shows and ranks with; <see cref="Doc"/> is the number postings use.</summary>
+public sealed record ExportDocument
+{
+    /// <summary>0-based position in <see cref="SearchExport.Documents"/> (articles in ordinal id order).</summary>
+    public required int Doc { get; init; }
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public IReadOnlyList<string> Products { get; init; } = [];
+    public int? Year { get; init; }
+    public string Kind { get; init; } = "";
+    public string? Permalink { get; init; }
+    /// <summary>Plain text: the start of the summary (SUMMARY or SYMPTOMS), at most <see cref="SearchExport.SnippetLength"/> characters.</summary>
+    public string Snippet { get; init; } = "";
+    /// <summary>Number of options, for a "has options" filter.</summary>
+    public int Options { get; init; }
+}
+
+/// <summary>One index term and the articles it occurs in, with a precomputed weight per article.</summary>
+public sealed record ExportTerm(string Term, int DocumentFrequency, IReadOnlyList<ExportPosting> Postings);
+
+/// <summary>An article a term occurs in and the term's BM25F weight there; a query's score is the sum of its terms' weights.</summary>
+public readonly record struct ExportPosting(int Doc, float Weight);
+
+/// <summary>What the site's JavaScript must do to a query so its words match the exported terms.</summary>
+public sealed record ExportAnalysis
+{
+    /// <summary>Words: <c>[\p{L}\p{Nd}]+(?:[._][\p{L}\p{Nd}]+)*</c> with the <c>u</c> flag.</summary>
+    public string TokenPattern { get; init; } = @"[\p{L}\p{Nd}]+(?:[._][\p{L}\p{Nd}]+)*";
+    public int MaxTokenLength { get; init; } = Analysis.KbTokenizer.MaxTokenLength;
+    /// <summary>Dropped after lower-casing.</summary>
+    public IReadOnlyList<string> StopWords { get; init; } = Analysis.KbStopWords.Words;
+    /// <summary>"porter": Martin Porter's 1980 algorithm (Lucene's PorterStemmer), applied only to words matching <see cref="StemOnly"/>.</summary>
+    public string Stemmer { get; init; } = "porter";
+    public string StemOnly { get; init; } = "^[a-z]+$";
+    /// <summary>Optional query variants, as <c>kb search</c> adds them: stems that stand in for one another.</summary>
+    public IReadOnlyList<string> UpgradeWords { get; init; } = Analysis.QueryVariantsFilter.UpgradeWords;
+}

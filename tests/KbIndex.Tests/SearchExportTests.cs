@@ -1,0 +1,53 @@
+using Kb.Index.Analysis;
+using Kb.Index.Export;
+
+namespace Kb.Index.Tests;
+
+[Collection(SampleIndexGroup.Name)]
+public sealed class SearchExportTests
+{
+    private readonly SampleIndexFixture _index;
+
+    public SearchExportTests(SampleIndexFixture index) => _index = index;
+
+    [Fact]
+    public void Export_HasEveryArticleAndSortedTerms()
+    {
+        using var export = SearchExport.Open(_index.Folder);
+        Assert.Equal(_index.Searcher.Count, export.Documents.Count);
+        Assert.Equal(export.Documents.Select(d => d.Id).Order(StringComparer.Ordinal), export.Documents.Select(d => d.Id));
+        var q = export.Documents.Single(d => d.Id == "Q199250");
+        Assert.Equal("/kb/199/Q199250/", q.Permalink);
+        Assert.Equal(1999, q.Year);
+        Assert.StartsWith("This articles describes the three methods", q.Snippet, StringComparison.Ordinal);
+
+        string? previous = null;
+        foreach (var term in export.Terms())
+        {
+            Assert.True(previous is null || string.CompareOrdinal(previous, term.Term) < 0, $"{previous} before {term.Term}");
+            Assert.Equal(term.DocumentFrequency, term.Postings.Count);
+            Assert.All(term.Postings, p => Assert.True(p.Weight > 0));
+            previous = term.Term;
+        }
+    }
+
+    [Fact]
+    public void Export_SummedWeightsRankTheAnswerFirst()
+    {
+        using var export = SearchExport.Open(_index.Folder);
+        using var analyzer = KbAnalyzers.Create();
+        var words = KbAnalyzers.Terms(analyzer, KbFields.Body, "How do I upgrade a secondary site from SMS 1.2?").ToHashSet(StringComparer.Ordinal);
+        var scores = new Dictionary<int, float>();
+        foreach (var term in export.Terms().Where(t => words.Contains(t.Term)))
+        {
+            foreach (var p in term.Postings)
+            {
+                scores[p.Doc] = scores.GetValueOrDefault(p.Doc) + p.Weight;
+            }
+        }
+
+        var best = scores.MaxBy(p => p.Value).Key;
+        Assert.Equal("Q199250", export.Documents[best].Id);
+        Assert.Equal(["199250", "kb199250", "q199250"], export.Terms().Where(t => t.Term.EndsWith("199250", StringComparison.Ordinal)).Select(t => t.Term));
+    }
+}
