@@ -15,6 +15,16 @@ app.Configure(config =>
         .WithDescription("Parse articles (a file, a folder or a .tar.gz/.zip archive) into records.")
         .WithExample("parse", "content/kb", "--stats")
         .WithExample("parse", "kbarchive.tar.gz", "--jsonl", "--out", "records.jsonl");
+    config.AddCommand<BuildCommand>("build")
+        .WithDescription("Build the static site: article pages with decision aids, listings, search. Defaults: content/kb -> _site.")
+        .WithExample("build")
+        .WithExample("build", "kbarchive.tar.gz", "--out", "_site", "--base-url", "/kb-archive/");
+    config.AddCommand<CheckCommand>("check")
+        .WithDescription("Check a built site: pages parse, internal links and assets resolve, article pages are complete.")
+        .WithExample("check", "_site");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve a built site on 127.0.0.1 for preview.")
+        .WithExample("serve", "_site", "--port", "8000");
     config.AddCommand<OptionsCommand>("options")
         .WithDescription("Show each article's options, their conditions and the questions that decide between them.")
         .WithExample("options", "content/kb")

@@ -27,6 +27,21 @@ internal sealed class ProgressLine : IDisposable
         }
     }
 
+    /// <summary>Shows a build phase: "build: render 12,000/60,335, 9.1 s".</summary>
+    public void Show(Kb.Site.SiteProgress p)
+    {
+        if (!_enabled || _clock.ElapsedMilliseconds - _lastDraw < 150)
+        {
+            return;
+        }
+
+        _lastDraw = _clock.ElapsedMilliseconds;
+        var total = p.Total > 0 ? string.Create(CultureInfo.InvariantCulture, $"/{p.Total:N0}") : "";
+        var bar = p.Total > 0 ? " [" + new string('#', (int)(20L * p.Done / p.Total)).PadRight(20) + "]" : "";
+        Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
+            $"\r{_label}: {p.Phase,-7}{bar} {p.Done:N0}{total}, {_clock.Elapsed.TotalSeconds:F1} s   "));
+    }
+
     public void Done()
     {
         if (_enabled && _lastDraw > 0)

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using Kb.Parser;
+using Kb.Parser.Corpus;
+using Kb.Parser.Model;
+using Kb.Site.Catalog;
+using Kb.Site.Output;
+using Kb.Site.Search;
+
+namespace Kb.Site.Build;
+
+/// <summary>The first pass over one file: its catalog entry and search terms, or why it is left out.</summary>
+internal sealed record ScanResult(ArticleEntry? Entry, Dictionary<int, int>? Terms, int Length, SiteDiagnostic? Problem);
+
+/// <summary>Reads one article for the first pass (on a worker thread): parse, hash, catalog entry, search terms.</summary>
+internal static class ArticleScanner
+{
+    /// <summary>
+    /// The first pass reads only the head of an article with the parser (front matter, title, header,
+    /// applies-to and the first paragraphs); search terms and references come from the whole text.
+    /// The full parse happens once, when the page is rendered.
+    /// </summary>
+    public const int HeadBytes = 3072;
+
+    public static ScanResult Scan(ArticleFile file, int index, SearchTermTable table)
+    {
+        byte[] bytes;
+        ArticleRecord record;
+        string text;
+        try
+        {
+            bytes = file.ReadBytes();
+            text = Kb.Parser.Text.SourceDecoder.Decode(bytes, new List<Diagnostic>());
+            record = KbArticleParser.Parse(Head(text), file.SourcePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return new ScanResult(null, null, 0, new SiteDiagnostic(SiteDiagnosticCodes.ParseError, file.SourcePath, ex.Message));
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
+        var entry = new ArticleEntry
+        {
+            Index = index,
+            FileNumber = index,
+            Id = record.Id,
+            Title = record.Title.Length > 0 ? record.Title : record.Id,
+            SourcePath = file.SourcePath,
+            Url = "",
+            File = "",
+            Products = record.Products,
+            LastModified = record.LastModified,
+            Kind = record.Kind,
+            References = Kb.Parser.Body.ArticleIds.AllIn(text).Where(r => r != record.Id).Distinct(StringComparer.Ordinal).ToList(),
+            Excerpt = Excerpt(record),
+            SourceHash = hash,
+        };
+
+        SiteDiagnostic? problem = null;
+        if (record.Id.Length == 0)
+        {
+            entry.Rendered = false;
+            problem = new SiteDiagnostic(SiteDiagnosticCodes.NoId, file.SourcePath, "no article number; not rendered");
+        }
+        else if (SitePaths.TryGetFile(record.Permalink, out var path, out var error))
+        {
+            entry.File = path;
+            entry.Url = SitePaths.UrlOf(path);
+        }
+        else
+        {
+            // The article still gets a page, at the path its number gives, never at the refused one.
+            var fallback = DefaultPermalink(record.Id);
+            SitePaths.TryGetFile(fallback, out path, out _);
+            entry.File = path;
+            entry.Url = SitePaths.UrlOf(path);
+            if (record.Permalink is not null)
+            {
+                problem = new SiteDiagnostic(SiteDiagnosticCodes.UnsafePermalink, file.SourcePath, error + "; written at " + fallback);
+            }
+        }
+
+        var terms = new Dictionary<int, int>(512);
+        var length = SearchText.Count(record, Body(text), terms, table);
+        return new ScanResult(entry, terms, length, problem);
+    }
+
+    /// <summary>The text up to the last line break before <see cref="HeadBytes"/> characters.</summary>
+    internal static string Head(string text)
+    {
+        if (text.Length <= HeadBytes)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf('\n', HeadBytes);
+        return text[..(cut > 0 ? cut + 1 : HeadBytes)];
+    }
+
+    /// <summary>The text after the front matter (its keys say nothing about the article).</summary>
+    internal static string Body(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        return end < 0 ? text : text[(end + 4)..];
+    }
+
+    /// <summary><c>/kb/199/Q199250/</c> for <c>Q199250</c>: the archive's own scheme.</summary>
+    public static string DefaultPermalink(string id)
+    {
+        var digits = id.TrimStart('Q');
+        var folder = digits.Length >= 3 ? digits[..3] : digits;
+        return "/kb/" + folder + "/" + id + "/";
+    }
+
+    private static string Excerpt(ArticleRecord record)
+    {
+        foreach (var s in record.Sections)
+        {
+            foreach (var b in s.Blocks)
+            {
+                if (b is ParagraphBlock p && p.Text.Length > 20)
+                {
+                    return Cut(p.Text, 240);
+                }
+            }
+        }
+
+        return "";
+    }
+
+    internal static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var space = text.LastIndexOf(' ', max);
+        return string.Concat(text.AsSpan(0, space > max / 2 ? space : max), "\u2026");
+    }
+}

@@ -1,0 +1,189 @@
+using Kb.Parser;
+using Kb.Site.Build;
+using Kb.Site.Catalog;
+using Kb.Site.Rendering;
+using Kb.Site.Search;
+using Kb.Site.Theme;
+using Kb.Site.Views;
+
+namespace Kb.Site;
+
+public sealed partial class KbSiteBuilder
+{
+    private long _scanTicks;
+    private long _parseTicks;
+    private long _renderTicks;
+    private long _writeTicks;
+
+    /// <summary>First pass: every article's catalog entry and search terms, in source order.</summary>
+    private List<ArticleEntry> Scan(SearchIndexBuilder index, CancellationToken ct)
+    {
+        var entries = new List<ArticleEntry>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var results = Files()
+            .Select((f, i) => (File: f, Number: i))
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(_options.MaxParallelism)
+            .WithCancellation(ct)
+            .Select(x =>
+            {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var r = ArticleScanner.Scan(x.File, x.Number, index.Table);
+                Interlocked.Add(ref _scanTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+                return r;
+            });
+        long mergeTicks = 0;
+        foreach (var r in results)
+        {
+            var m0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (r.Problem is not null)
+            {
+                _diagnostics.Add(r.Problem);
+            }
+
+            if (r.Entry is not { } e)
+            {
+                continue;
+            }
+
+            e.Index = entries.Count;
+            if (e.Rendered && !ids.TryAdd(e.Id, e.SourceHash))
+            {
+                // An identical copy (the same article in two sources) is dropped silently.
+                e.Rendered = false;
+                if (ids[e.Id] != e.SourceHash)
+                {
+                    _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, e.SourcePath, $"{e.Id} appears more than once; the first copy is kept"));
+                }
+            }
+            else if (e.Rendered && !files.Add(e.File))
+            {
+                e.Rendered = false;
+                _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicatePermalink, e.SourcePath, $"/{e.Url} is already another article's page"));
+            }
+
+            entries.Add(e);
+            if (e.Rendered)
+            {
+                index.Add(e.Index, r.Terms!, r.Length);
+            }
+
+            if (entries.Count % 1000 == 0)
+            {
+                Report("read", entries.Count, 0);
+            }
+
+            mergeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - m0;
+        }
+
+        if (Trace)
+        {
+            var f = (double)System.Diagnostics.Stopwatch.Frequency;
+            Console.Error.WriteLine($"  thread time: scan {_scanTicks / f:F1} s, merge {mergeTicks / f:F1} s");
+        }
+
+        return entries;
+    }
+
+    /// <summary>Second pass: parse and render the articles whose page inputs changed; link the others.</summary>
+    private List<string> RenderArticles(SiteCatalog catalog, KbTemplates templates, SiteView site,
+        Dictionary<string, ProductLink> products, PageSet pages, CancellationToken ct)
+    {
+        var articles = catalog.Articles;
+        var todo = new ArticleEntry?[articles.Count];
+        var fingerprints = new string[articles.Count];
+        Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = ct }, i =>
+        {
+            var a = articles[i];
+            if (!a.Rendered)
+            {
+                return;
+            }
+
+            fingerprints[i] = pages.Fingerprint(ArticleInputs(a, catalog, products));
+            if (!pages.TryReuse(a.File, fingerprints[i]))
+            {
+                todo[i] = a;
+            }
+        });
+
+        var byFile = new Dictionary<int, ArticleEntry>();
+        foreach (var a in todo)
+        {
+            if (a is not null)
+            {
+                byFile[a.FileNumber] = a;
+            }
+        }
+
+        var factory = new ArticleViewFactory(catalog, _baseUrl, products);
+        var done = 0;
+        Files()
+            .Select((f, i) => (File: f, Number: i))
+            .Where(x => byFile.ContainsKey(x.Number))
+            .AsParallel()
+            .WithDegreeOfParallelism(_options.MaxParallelism)
+            .WithCancellation(ct)
+            .ForAll(x =>
+            {
+                var entry = byFile[x.Number];
+                try
+                {
+                    var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var record = KbArticleParser.Parse(x.File.ReadBytes(), x.File.SourcePath);
+                    var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var view = factory.Create(record, entry);
+                    var page = new PageView { Title = record.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = entry.Excerpt };
+                    var html = templates.Render("article.liquid", site, page, "article", view);
+                    var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    pages.Write(entry.File, fingerprints[entry.Index], html);
+                    var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    Interlocked.Add(ref _parseTicks, t1 - t0);
+                    Interlocked.Add(ref _renderTicks, t2 - t1);
+                    Interlocked.Add(ref _writeTicks, t3 - t2);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    pages.Fail($"{entry.Id} ({entry.SourcePath})", ex);
+                }
+
+                var n = Interlocked.Increment(ref done);
+                if (n % 500 == 0)
+                {
+                    Report("render", n, byFile.Count);
+                }
+            });
+
+        if (Trace)
+        {
+            var f = (double)System.Diagnostics.Stopwatch.Frequency;
+            Console.Error.WriteLine($"  thread time: parse {_parseTicks / f:F1} s, render {_renderTicks / f:F1} s, write {_writeTicks / f:F1} s");
+        }
+
+        return byFile.Values.OrderBy(a => a.Index).Select(a => a.Id).ToList();
+    }
+
+    /// <summary>Everything an article page shows besides its own file: link targets, backlinks, product listings.</summary>
+    private static IEnumerable<string?> ArticleInputs(ArticleEntry a, SiteCatalog catalog, Dictionary<string, ProductLink> products)
+    {
+        yield return a.SourceHash;
+        yield return a.Url;
+        foreach (var p in a.Products)
+        {
+            yield return products[p].Url;
+        }
+
+        foreach (var r in a.References)
+        {
+            yield return catalog.TryGet(r, out var t) ? r + " " + t.Url + " " + t.Title : r;
+        }
+
+        yield return "\u0002";
+        foreach (var b in catalog.ReferencedBy(a.Id))
+        {
+            yield return b.Id + " " + b.Url + " " + b.Title;
+        }
+    }
+}

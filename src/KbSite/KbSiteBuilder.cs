@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Kb.Parser.Corpus;
+using Kb.Site.Build;
+using Kb.Site.Catalog;
+using Kb.Site.Output;
+using Kb.Site.Search;
+using Kb.Site.Theme;
+using Kb.Site.Views;
+
+namespace Kb.Site;
+
+/// <summary>
+/// Builds the static site: reads the articles once for the catalog and the search index, renders
+/// each page whose inputs changed (others are linked from the previous build), exports the search
+/// shards, and swaps the finished folder in for the old one.
+/// </summary>
+public sealed partial class KbSiteBuilder
+{
+    private readonly SiteOptions _options;
+    private readonly IProgress<SiteProgress>? _progress;
+    private readonly List<SiteDiagnostic> _diagnostics = [];
+    private readonly string _baseUrl;
+
+    private KbSiteBuilder(SiteOptions options, IProgress<SiteProgress>? progress)
+    {
+        _options = options;
+        _progress = progress;
+        _baseUrl = options.NormalizedBaseUrl;
+    }
+
+    /// <summary>Builds the site described by <paramref name="options"/>.</summary>
+    public static Task<SiteBuildResult> BuildAsync(SiteOptions options, IProgress<SiteProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.Run(() => new KbSiteBuilder(options, progress).Build(cancellationToken), cancellationToken);
+    }
+
+    private SiteBuildResult Build(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var s in Sources)
+        {
+            if (!File.Exists(s) && !Directory.Exists(s))
+            {
+                throw new SiteBuildException($"no such file or folder: {s}");
+            }
+        }
+
+        var theme = ThemeFiles.Load(_options.ThemeDir);
+        var templates = KbTemplates.Load(theme, _baseUrl, _options.StrictTemplates);
+        var settings = BuildState.Fingerprint([BuildState.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            theme.Hash, _baseUrl, _options.Title, _options.SiteUrl, Decision.DecisionScriptSource.Text]);
+        var previous = _options.Incremental ? BuildState.Load(_options.OutputDir) : new BuildState();
+        var state = new BuildState();
+
+        using var writer = new SiteWriter(_options.OutputDir);
+        var index = new SearchIndexBuilder(new SearchTermTable());
+        var entries = Scan(index, ct);
+        var catalog = new SiteCatalog(entries);
+        var site = new SiteView
+        {
+            Title = _options.Title,
+            BaseUrl = _baseUrl,
+            SiteUrl = _options.SiteUrl.TrimEnd('/'),
+            ArticleCount = entries.Count(e => e.Rendered),
+            Assets = WriteAssets(theme, writer),
+        };
+        var products = catalog.Products.ToDictionary(p => p.Name, p => new ProductLink
+        {
+            Index = p.Index,
+            Name = p.Name,
+            Url = "products/" + p.Slug + "/",
+            Count = p.Articles.Count,
+        }, StringComparer.Ordinal);
+
+        var pages = new PageSet(writer, previous, state, settings);
+        Report("articles", 0, entries.Count);
+        var rendered = RenderArticles(catalog, templates, site, products, pages, ct);
+        RenderOtherPages(catalog, templates, site, products, pages);
+        Report("search", 0, 1);
+        var search = SearchExporter.Write(index, catalog, writer, _options.MaxParallelism);
+        if (pages.Errors.Count > 0)
+        {
+            throw new SiteBuildException("the build failed; the previous output is unchanged:\n  " + string.Join("\n  ", pages.Errors.Take(20)));
+        }
+
+        writer.WriteBytes(BuildState.FileName, state.ToJson());
+        Report("swap", 0, 1);
+        writer.Commit();
+        Report("done", 1, 1);
+        return new SiteBuildResult
+        {
+            Articles = site.ArticleCount,
+            Pages = pages.Count,
+            PagesRendered = pages.Rendered,
+            PagesReused = pages.Reused,
+            Files = writer.Files,
+            Bytes = writer.Bytes,
+            Elapsed = clock.Elapsed,
+            Diagnostics = _diagnostics,
+            Search = search,
+            RenderedArticles = rendered,
+        };
+    }
+
+    private IEnumerable<string> Sources => new[] { _options.Source }.Concat(_options.ExtraSources);
+
+    private IEnumerable<ArticleFile> Files() => Sources.SelectMany(CorpusReader.EnumerateFiles);
+
+    private void Report(string phase, int done, int total)
+    {
+        _progress?.Report(new SiteProgress(phase, done, total));
+        if (Trace && _lastPhase != phase)
+        {
+            _lastPhase = phase;
+            Console.Error.WriteLine($"[{_clock.Elapsed.TotalSeconds:F2} s] {phase}");
+        }
+    }
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("KB_SITE_TRACE") == "1";
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private string _lastPhase = "";
+
+    private static Dictionary<string, string> WriteAssets(ThemeFiles theme, SiteWriter writer)
+    {
+        var assets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, bytes) in theme.Files)
+        {
+            if (name.EndsWith(".liquid", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var hashed = HashedName(name, bytes);
+            writer.WriteBytes(hashed, bytes);
+            assets[Path.GetFileNameWithoutExtension(name) switch { "kb" when name.EndsWith(".css", StringComparison.Ordinal) => "css", "kb" => "js", var n => n }] = hashed;
+        }
+
+        var decision = System.Text.Encoding.UTF8.GetBytes(Decision.DecisionScriptSource.Text);
+        var decisionName = HashedName("assets/kb-decision.js", decision);
+        writer.WriteBytes(decisionName, decision);
+        assets["decision"] = decisionName;
+        return assets;
+    }
+
+    /// <summary><c>assets/kb.css</c> becomes <c>assets/kb.1a2b3c4d.css</c>: browsers may cache it for good.</summary>
+    private static string HashedName(string name, byte[] bytes)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes), 0, 4);
+        var ext = Path.GetExtension(name);
+        return name[..^ext.Length] + "." + hash + ext;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Kb.Parser.Model;
+using Kb.Site.Catalog;
+using Kb.Site.Views;
+
+namespace Kb.Site.Rendering;
+
+/// <summary>Turns a record and the catalog into the view <c>article.liquid</c> renders.</summary>
+internal sealed class ArticleViewFactory
+{
+    private readonly SiteCatalog _catalog;
+    private readonly BodyRenderer _body;
+    private readonly Dictionary<string, ProductLink> _products;
+
+    public ArticleViewFactory(SiteCatalog catalog, string baseUrl, Dictionary<string, ProductLink> products)
+    {
+        _catalog = catalog;
+        _products = products;
+        _body = new BodyRenderer(catalog, baseUrl);
+    }
+
+    public ArticleView Create(ArticleRecord record, ArticleEntry entry)
+    {
+        var factors = record.Factors.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        return new ArticleView
+        {
+            Id = record.Id,
+            Title = entry.Title,
+            Url = entry.Url,
+            Kind = record.Kind,
+            // The catalog read the article's head; a product it did not see has no listing to link to.
+            Products = record.Products.Where(_products.ContainsKey).Select(p => _products[p]).ToList(),
+            Versions = record.Versions.Select(v => v.Platform is null ? v.Version : v.Platform + " " + v.Version).ToList(),
+            OperatingSystems = record.OperatingSystems,
+            AppliesTo = record.AppliesTo.Select(a => a.Text).ToList(),
+            LastModified = record.LastModified ?? "",
+            BodyHtml = _body.Render(record),
+            References = record.References.Select(Link).ToList(),
+            ReferencedBy = _catalog.ReferencedBy(record.Id).Select(a => new ArticleLink { Id = a.Id, Title = a.Title, Url = a.Url }).ToList(),
+            Options = record.Options.Select(o => new OptionView
+            {
+                Id = o.Id,
+                Kind = o.Kind,
+                Title = o.Title,
+                Text = o.Text,
+                Logic = o.Logic,
+                Conditions = o.Conditions.Select(c => new ConditionView
+                {
+                    Factor = c.Factor,
+                    Text = c.Text,
+                    Answer = c.Expect ? "yes" : "no",
+                    Question = factors.TryGetValue(c.Factor, out var f) ? f.Question : "",
+                }).ToList(),
+            }).ToList(),
+            Factors = record.Factors.Select(f => new FactorView { Id = f.Id, Question = f.Question, Statement = f.Statement }).ToList(),
+            DecisionJson = record.Options.Count == 0 ? "" : DecisionJson(record),
+        };
+    }
+
+    private ArticleLink Link(Reference r)
+    {
+        if (_catalog.TryGet(r.Id, out var target))
+        {
+            return new ArticleLink { Id = r.Id, Title = target.Title, Url = target.Url };
+        }
+
+        return new ArticleLink { Id = r.Id, Title = r.Title ?? "" };
+    }
+
+    /// <summary>
+    /// The decision model as the client evaluator expects it (<c>{options, factors}</c>, record field names).
+    /// The writer's default encoder escapes <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>, so the text cannot close the script element.
+    /// </summary>
+    internal static string DecisionJson(ArticleRecord record)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("options");
+            foreach (var o in record.Options)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", o.Id);
+                w.WriteString("kind", o.Kind);
+                w.WriteString("title", o.Title);
+                w.WriteString("text", o.Text);
+                if (o.Section is not null)
+                {
+                    w.WriteString("section", o.Section);
+                }
+
+                w.WriteStartArray("conditions");
+                foreach (var c in o.Conditions)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("factor", c.Factor);
+                    w.WriteBoolean("expect", c.Expect);
+                    w.WriteString("text", c.Text);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteString("logic", o.Logic);
+                w.WriteString("form", o.Form);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("factors");
+            foreach (var f in record.Factors)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", f.Id);
+                w.WriteString("question", f.Question);
+                w.WriteString("statement", f.Statement);
+                w.WriteString("role", f.Role);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+}

@@ -1,0 +1,19 @@
+namespace Kb.Site.Search;
+
+/// <summary>
+/// Where the static search's postings come from. Today <see cref="SearchIndexBuilder"/> (terms counted
+/// from the records while the site is built); KbIndex's Lucene export can implement the same contract
+/// (its per-posting BM25F weights quantised to a byte, its document numbers mapped to the catalog's)
+/// and the file format and the client stay as they are, apart from the analysis the client mirrors.
+/// </summary>
+internal interface ISearchPostingsSource
+{
+    /// <summary>Number of documents; document numbers are catalog positions.</summary>
+    int Documents { get; }
+
+    /// <summary>Adds a filter term (impact 0) for the given documents.</summary>
+    void AddProductFilter(string term, IEnumerable<int> docs);
+
+    /// <summary>Every term in ordinal order with its postings sorted by document, at most <paramref name="maxPostingsPerTerm"/> (the highest impacts).</summary>
+    IEnumerable<(string Term, (int Doc, byte Impact)[] Postings)> Postings(int maxPostingsPerTerm, int parallelism);
+}

@@ -1,0 +1,18 @@
+namespace Kb.Site;
+
+/// <summary>A build finding: a code, the article or page it concerns, and a message.</summary>
+public sealed record SiteDiagnostic(string Code, string Subject, string Message)
+{
+    public override string ToString() => $"{Code} {Subject}: {Message}";
+}
+
+/// <summary>Codes reported by the site stage.</summary>
+public static class SiteDiagnosticCodes
+{
+    public const string ParseError = "KBS001";
+    public const string UnsafePermalink = "KBS002";
+    public const string DuplicatePermalink = "KBS003";
+    public const string DuplicateId = "KBS004";
+    public const string NoId = "KBS005";
+    public const string RenderError = "KBS006";
+}

@@ -1,0 +1,120 @@
+using Microsoft.Playwright;
+
+namespace Kb.Site.Tests;
+
+public sealed class BrowserTests : IClassFixture<BrowserSite>
+{
+    private readonly BrowserSite _site;
+
+    public BrowserTests(BrowserSite site) => _site = site;
+
+    private void SkipWithoutBrowser() => Skip.If(_site.SkipReason is not null, _site.SkipReason);
+
+    [SkippableFact]
+    public async Task Search_TypingShowsQ199250AmongTheFirstThree()
+    {
+        SkipWithoutBrowser();
+        var page = await _site.NewPageAsync();
+        await page.GotoAsync(_site.Url("/"));
+        await page.Locator("#kb-q").PressSequentiallyAsync("secondary site upgrade", new() { Delay = 30 });
+        var hits = page.Locator("#kb-results .kb-hit a");
+        await hits.First.WaitForAsync(new() { Timeout = 10_000 });
+        await page.WaitForTimeoutAsync(300);
+        var top = await hits.EvaluateAllAsync<string[]>("els => els.slice(0, 3).map(a => a.getAttribute('href'))");
+        Assert.Contains("/kb/199/Q199250/", top);
+        Assert.True(await page.Locator("#kb-results mark").CountAsync() > 0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.Screenshots, "search-results.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task SearchPage_FiltersByProductAndLinksToArticles()
+    {
+        SkipWithoutBrowser();
+        var page = await _site.NewPageAsync();
+        await page.GotoAsync(_site.Url("/search/?q=secondary+site+upgrade"));
+        var hits = page.Locator("#kb-search-results .kb-hit a");
+        await hits.First.WaitForAsync(new() { Timeout = 10_000 });
+        var value = await page.Locator("#kb-product option", new() { HasTextString = "Microsoft Systems Management Server" }).First.GetAttributeAsync("value");
+        await page.Locator("#kb-product").SelectOptionAsync(value!);
+        await page.WaitForTimeoutAsync(400);
+        var products = await page.Locator("#kb-search-results .kb-hit .kb-meta").AllTextContentsAsync();
+        Assert.NotEmpty(products);
+        Assert.Contains(await hits.EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href'))"), h => h == "/kb/199/Q199250/");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task DecisionAid_RecommendsFromAnswers()
+    {
+        SkipWithoutBrowser();
+        var page = await _site.NewPageAsync();
+        await page.GotoAsync(_site.Url("/kb/199/Q199250/"));
+        var admin = page.Locator("fieldset", new() { HasTextString = "have an administrator" });
+        var bandwidth = page.Locator("fieldset", new() { HasTextString = "bandwidth a concern" });
+        await admin.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await bandwidth.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        var recommendation = page.Locator(".kb-aid-result .kb-recommendation");
+        await Assertions.Expect(recommendation).ToContainTextAsync("Download the upgrade from the parent site");
+        Assert.Equal("polite", await page.Locator(".kb-aid-result").GetAttributeAsync("aria-live"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.Screenshots, "article-Q199250.png"), FullPage = true });
+
+        await bandwidth.GetByLabel("Don't know").CheckAsync();
+        await admin.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(recommendation).ToContainTextAsync("CD-ROM");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task KeyboardAlone_SearchesOpensAnArticleAndAnswersTheAid()
+    {
+        SkipWithoutBrowser();
+        var page = await _site.NewPageAsync();
+        await page.GotoAsync(_site.Url("/"));
+        for (var i = 0; i < 10 && await page.EvaluateAsync<string>("document.activeElement && document.activeElement.id") != "kb-q"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("kb-q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("Q199250", new() { Delay = 30 });
+        await Assertions.Expect(page.Locator("#kb-results .kb-hit a").First).ToHaveAttributeAsync("href", "/kb/199/Q199250/");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("/kb/199/Q199250/", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+        await Task.WhenAll(page.WaitForURLAsync("**/kb/199/Q199250/"), page.Keyboard.PressAsync("Enter"));
+
+        // Tab into the first question group (it lands on the checked "Don't know"), then arrow keys choose.
+        for (var i = 0; i < 40 && await page.EvaluateAsync<string>("document.activeElement && document.activeElement.type") != "radio"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("radio", await page.EvaluateAsync<string>("document.activeElement.type"));
+        await page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal("no", await page.EvaluateAsync<string>("document.activeElement.value"));
+        await Assertions.Expect(page.Locator(".kb-aid-result .kb-ranking li").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task Pages_WorkOnAPhoneWidthAndLogNoErrors()
+    {
+        SkipWithoutBrowser();
+        var page = await _site.NewPageAsync(width: 380);
+        foreach (var path in new[] { "/", "/search/", "/kb/199/Q199250/", "/products/microsoft-systems-management-server/", "/no/such/page/" })
+        {
+            await page.GotoAsync(_site.Url(path));
+            var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 2");
+            var wide = await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 2).slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ')");
+            Assert.False(overflow, path + " is wider than a phone screen: " + wide);
+        }
+
+        await page.Context.CloseAsync();
+        lock (_site.ConsoleErrors)
+        {
+            // The one expected message: Chromium reports the 404 status of the deliberately missing page.
+            var errors = _site.ConsoleErrors.Where(e => !(e.Contains("/no/such/page/", StringComparison.Ordinal) && e.Contains("404", StringComparison.Ordinal))).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
+    }
+}
