@@ -6,6 +6,11 @@ namespace Kb.Parser.Options;
 /// <summary>Reading titles and conditions out of an alternative's text.</summary>
 internal static partial class OptionExtractor
 {
+    private static readonly System.Buffers.SearchValues<string> ConditionCues = System.Buffers.SearchValues.Create(
+        ["this ", "these ", "the following", "until ", "work", "chosen", "selected", " used", "applied", "succeed", "help",
+            "the method", "the option", "the procedure", "the workaround", "the solution", "the approach", "that method", "that option"],
+        StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Conditions stated in a text: "Select/Use this option when X", "This method works only if X".</summary>
     private static List<ParsedCondition> ConditionsIn(string text, out string logic)
     {
@@ -13,6 +18,12 @@ internal static partial class OptionExtractor
         var result = new List<ParsedCondition>();
         foreach (var sentence in TextUtil.Sentences(text).Take(40))
         {
+            // Every pattern below needs one of these words; most sentences have none.
+            if (sentence.AsSpan().IndexOfAny(ConditionCues) < 0)
+            {
+                continue;
+            }
+
             var m = SelectThis().Match(sentence);
             if (!m.Success)
             {

@@ -203,7 +203,7 @@ internal static partial class OptionExtractor
         var seen = 0;
         foreach (var a in r.AppliesTo)
         {
-            if (seen++ >= 6 || a.Product.Length == 0)
+            if (seen++ >= 6 || string.IsNullOrWhiteSpace(a.Product))
             {
                 continue;
             }
@@ -214,14 +214,14 @@ internal static partial class OptionExtractor
                 product = product[(product.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
             }
 
-            factors.Add("You are using " + product, "applicability");
+            factors.Add("You are using " + product, "applicability", $"Are you using {product}?");
         }
 
         if (r.AppliesTo.Count == 0)
         {
-            foreach (var p in r.Products.Take(3))
+            foreach (var p in r.Products.Where(p => !string.IsNullOrWhiteSpace(p)).Take(3))
             {
-                factors.Add("You are using " + p, "applicability");
+                factors.Add("You are using " + p, "applicability", $"Are you using {p}?");
             }
         }
     }

@@ -45,12 +45,25 @@ internal static class TextUtil
     /// <summary>Splits prose into sentences.</summary>
     public static IEnumerable<string> Sentences(string text)
     {
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // Lines are taken one at a time: callers usually want only the first few sentences of a long text.
+        var start = 0;
+        while (start < text.Length)
         {
-            foreach (var s in SentencesOfLine(line))
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
             {
-                yield return s;
+                end = text.Length;
             }
+
+            if (end > start)
+            {
+                foreach (var s in SentencesOfLine(text[start..end]))
+                {
+                    yield return s;
+                }
+            }
+
+            start = end + 1;
         }
     }
 

@@ -230,19 +230,23 @@ internal static class DocumentSplitter
             _text = text;
             _spans = new List<(int, int)>(text.Length / 50 + 1);
             var start = 0;
-            for (var i = 0; i < text.Length; i++)
+            var span = text.AsSpan();
+            while (start < text.Length)
             {
-                var c = text[i];
-                if (c == '\n' || c == '\r')
+                var rel = span[start..].IndexOfAny('\n', '\r');
+                if (rel < 0)
                 {
-                    _spans.Add((start, i));
-                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    start = i + 1;
+                    break;
                 }
+
+                var i = start + rel;
+                _spans.Add((start, i));
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
             }
 
             if (start < text.Length)
