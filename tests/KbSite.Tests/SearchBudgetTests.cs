@@ -60,10 +60,19 @@ public sealed class SearchBudgetTests : IClassFixture<BrowserSite>
             const start = performance.now();
             const done = () => { if (box.querySelector('.kb-hit')) { obs.disconnect(); resolve(performance.now() - start); } };
             const obs = new MutationObserver(done);
+            setTimeout(() => { obs.disconnect(); resolve(-1); }, 10000);
             obs.observe(box, { childList: true, subtree: true });
             input.value = q;
             input.dispatchEvent(new Event('input', { bubbles: true }));
         })", query);
+        if (ms < 0)
+        {
+            // Without the sample corpus beside the checkout some benchmark queries have no hit at all.
+            await page.Context.CloseAsync();
+            Skip.If(benchSite is null && !Kb.Tests.Support.TestCorpus.HasSample, $"no result for \"{query}\" without the sample corpus");
+            Assert.Fail($"no result for \"{query}\" within 10 s");
+        }
+
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         long bytes = 0;
         List<IResponse> seen;
