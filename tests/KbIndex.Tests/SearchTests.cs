@@ -1,5 +1,6 @@
 using Kb.Index.Search;
 using Kb.Parser.Model;
+using Kb.Tests.Support;
 
 namespace Kb.Index.Tests;
 
@@ -12,7 +13,7 @@ public sealed class SearchTests
 
     private SearchResults Search(string query, SearchOptions? options = null) => _index.Searcher.Search(query, options);
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("secondary site upgrade")]
     [InlineData("how do I upgrade a secondary site from sms 1.2")]
     [InlineData("upgrade secondary site from SMS 1.2 to 2.0")]
@@ -23,20 +24,23 @@ public sealed class SearchTests
     [InlineData("id:199250")]
     public void Search_FindsQ199250First(string query)
     {
+        SkipWithoutSample();
         Assert.Equal("Q199250", Search(query).Hits[0].Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_ArticleNumberRanksFirstEvenAmongOtherWords()
     {
+        SkipWithoutSample();
         var results = Search("199250 exchange server");
         Assert.Equal("Q199250", results.Hits[0].Id);
         Assert.True(results.TotalHits > 1);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_ProductFieldFilters()
     {
+        SkipWithoutSample();
         var all = Search("upgrade");
         var sms = Search("upgrade product:\"Systems Management Server\"");
         Assert.NotEmpty(sms.Hits);
@@ -45,9 +49,10 @@ public sealed class SearchTests
         Assert.Equal(sms.TotalHits, sms.Facets.Products.Single(p => p.Value == "Microsoft Systems Management Server").Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_ProductOptionAcceptsAnAbbreviation()
     {
+        SkipWithoutSample();
         Assert.Contains("sms", _index.Searcher.Abbreviations.Map.Keys);
         var byName = Search("site", new SearchOptions { Product = "Systems Management Server", Limit = 100 });
         var byTag = Search("site", new SearchOptions { Product = "SMS", Limit = 100 });
@@ -55,9 +60,10 @@ public sealed class SearchTests
         Assert.All(byTag.Hits, h => Assert.Contains("Microsoft Systems Management Server", h.Products));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_SinceAndUntilFilterByYear()
     {
+        SkipWithoutSample();
         var since = Search("server", new SearchOptions { Since = 1999, Limit = 500 });
         Assert.NotEmpty(since.Hits);
         Assert.All(since.Hits, h => Assert.True(string.CompareOrdinal(h.LastModified, "1999") >= 0, h.LastModified));
@@ -66,18 +72,20 @@ public sealed class SearchTests
         Assert.Equal(Search("server", new SearchOptions { Limit = 1 }).TotalHits, since.TotalHits + until.TotalHits + Undated("server"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_KindFilters()
     {
+        SkipWithoutSample();
         var fixes = Search("server", new SearchOptions { Kind = "fix", Limit = 500 });
         Assert.NotEmpty(fixes.Hits);
         Assert.All(fixes.Hits, h => Assert.Equal("fix", h.Kind));
         Assert.Equal(fixes.TotalHits, Search("server kind:fix", new SearchOptions { Limit = 1 }).TotalHits);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Facets_CountEveryMatchByProductKindAndYear()
     {
+        SkipWithoutSample();
         var results = Search("server", new SearchOptions { Limit = 10_000 });
         Assert.Equal(results.TotalHits, results.Hits.Count);
         Assert.Equal(results.TotalHits, results.Facets.Kinds.Sum(k => k.Count));
@@ -97,9 +105,10 @@ public sealed class SearchTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Snippets_HighlightTheMatchedWords()
     {
+        SkipWithoutSample();
         var hit = Search("secondary site upgrade").Hits[0];
         var snippets = string.Join(" ", hit.Snippets);
         Assert.Contains("<mark>secondary</mark>", snippets, StringComparison.OrdinalIgnoreCase);
@@ -107,16 +116,17 @@ public sealed class SearchTests
         Assert.Contains("<mark>upgrade", snippets, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Hits_CarryTheWholeRecord()
     {
+        SkipWithoutSample();
         var hit = Search("Q199250").Hits[0];
         Assert.Equal("SMS: Version 1.2 to 2.0 Secondary Site Upgrade Options", hit.Record.Title);
         Assert.NotEmpty(hit.Record.Sections);
         Assert.Equal(KbJson.Serialize(hit.Record), KbJson.Serialize(_index.Searcher.Get("KB199250")!));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("title:(upgrade")]
     [InlineData("\"secondary site")]
     [InlineData("upgrade AND")]
@@ -125,24 +135,27 @@ public sealed class SearchTests
     [InlineData("   ")]
     public void Search_RejectsMalformedQueriesWithAMessage(string query)
     {
+        SkipWithoutSample();
         var ex = Assert.Throws<KbQueryException>(() => Search(query));
         Assert.False(string.IsNullOrWhiteSpace(ex.Message));
         Assert.DoesNotContain("   at ", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Error: (0x80004005) [setup] failed!")]
     [InlineData(@"C:\WINNT\system32\config not found")]
     [InlineData("http://example.com/a/b page won't load")]
     public void Search_TakesPastedMessagesAndPathsAsWords(string query)
     {
+        SkipWithoutSample();
         var results = Search(query);
         Assert.True(results.TotalHits > 0);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_HasOptionsKeepsArticlesWithOptionsAndReturnsThem()
     {
+        SkipWithoutSample();
         var results = Search("secondary site upgrade", new SearchOptions { HasOptions = true, Limit = 50 });
         Assert.NotEmpty(results.Hits);
         Assert.All(results.Hits, h => Assert.NotEmpty(h.Record.Options));
@@ -151,12 +164,17 @@ public sealed class SearchTests
         Assert.Contains(q.Record.Options, o => o.Title.Contains("parent site", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Search_OptionFieldFindsOptionText()
     {
+        SkipWithoutSample();
         Assert.Contains(Search("option:\"download the upgrade from the parent site\"").Hits, h => h.Id == "Q199250");
     }
 
     private int Undated(string query) =>
         Search(query, new SearchOptions { Limit = 10_000 }).Hits.Count(h => h.LastModified is null);
+
+    /// <summary>These searches are judged on content/kb plus the shared sample corpus.</summary>
+    private static void SkipWithoutSample() =>
+        Skip.IfNot(TestCorpus.HasSample, "no ../shared/corpus/sample beside the checkout");
 }
