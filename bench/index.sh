@@ -9,13 +9,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 tarball=${1:-$here/../shared/corpus/kbarchive.tar.gz}
 work=${2:-${TMPDIR:-/tmp}/kb-bench}
 runs=${3:-5}
-[ -x /usr/bin/time ] || (apt-get update -qq && apt-get install -y -qq time >/dev/null)
-mkdir -p "$work"
-if [ ! -f "$work/corpus/.done" ]; then
-  rm -rf "$work/corpus" && mkdir -p "$work/corpus" && tar -xzf "$tarball" -C "$work/corpus" && touch "$work/corpus/.done"
-fi
-dotnet build "$here/src/Kb" -c Release -v quiet --nologo >/dev/null
-kb="$here/src/Kb/bin/Release/net10.0/kb"
+. "$here/bench/common.sh"
 index="$work/index"
 echo "articles: $(find "$work/corpus/kb" -name README.md | wc -l), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$index"

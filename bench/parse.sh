@@ -7,13 +7,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 tarball=${1:-$here/../shared/corpus/kbarchive.tar.gz}
 work=${2:-${TMPDIR:-/tmp}/kb-bench}
 runs=${3:-3}
-[ -x /usr/bin/time ] || (apt-get update -qq && apt-get install -y -qq time >/dev/null)
-mkdir -p "$work"
-if [ ! -f "$work/corpus/.done" ]; then
-  rm -rf "$work/corpus" && mkdir -p "$work/corpus" && tar -xzf "$tarball" -C "$work/corpus" && touch "$work/corpus/.done"
-fi
-dotnet build "$here/src/Kb" -c Release -v quiet --nologo >/dev/null
-kb="$here/src/Kb/bin/Release/net10.0/kb"
+. "$here/bench/common.sh"
 bytes=$(find "$work/corpus/kb" -name README.md -printf '%s\n' | awk '{s+=$1} END {print s}')
 articles=$(find "$work/corpus/kb" -name README.md | wc -l)
 echo "articles: $articles, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB of article text, $(nproc) cores"

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
@@ -55,9 +54,12 @@ internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
         {
             ["id"] = r.Id,
             ["title"] = r.Title,
-            ["options"] = JsonNode.Parse(JsonSerializer.Serialize(r.Options, KbJson.Options)),
-            ["factors"] = JsonNode.Parse(JsonSerializer.Serialize(r.Factors, KbJson.Options)),
         };
+        foreach (var (key, value) in JsonNode.Parse(KbJson.SerializeDecisionModel(r))!.AsObject().ToList())
+        {
+            node[key] = value?.DeepClone();
+        }
+
         return node.ToJsonString();
     }
 

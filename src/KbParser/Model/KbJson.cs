@@ -19,6 +19,16 @@ public static class KbJson
     public static byte[] SerializeToUtf8Bytes(ArticleRecord record, bool indented = false) =>
         JsonSerializer.SerializeToUtf8Bytes(record, indented ? KbJsonIndentedContext.Default.ArticleRecord : KbJsonContext.Default.ArticleRecord);
 
+    /// <summary>
+    /// The decision model part of a record, <c>{options, factors}</c>, as <c>decision.js</c> and
+    /// <c>kb options --json</c> take it (HTML-sensitive characters escaped, so it can sit in a script element).
+    /// </summary>
+    public static string SerializeDecisionModel(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return JsonSerializer.Serialize(new DecisionModelJson(record.Options, record.Factors), KbJsonContext.Default.DecisionModelJson);
+    }
+
     public static ArticleRecord? Deserialize(string json) => JsonSerializer.Deserialize(json, KbJsonContext.Default.ArticleRecord);
 }
 
@@ -28,6 +38,7 @@ public static class KbJson
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ArticleRecord))]
 [JsonSerializable(typeof(List<ArticleRecord>))]
+[JsonSerializable(typeof(DecisionModelJson))]
 internal sealed partial class KbJsonContext : JsonSerializerContext;
 
 /// <summary>The same, indented for people.</summary>
@@ -38,3 +49,6 @@ internal sealed partial class KbJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(ArticleRecord))]
 [JsonSerializable(typeof(List<ArticleRecord>))]
 internal sealed partial class KbJsonIndentedContext : JsonSerializerContext;
+
+/// <summary>The options and factors of one record, serialised together.</summary>
+internal sealed record DecisionModelJson(IReadOnlyList<ArticleOption> Options, IReadOnlyList<Factor> Factors);

@@ -69,59 +69,7 @@ internal sealed class ArticleViewFactory
 
     /// <summary>
     /// The decision model as the client evaluator expects it (<c>{options, factors}</c>, record field names).
-    /// The writer's default encoder escapes <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>, so the text cannot close the script element.
+    /// KbJson escapes <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c>, so the text cannot close the script element.
     /// </summary>
-    internal static string DecisionJson(ArticleRecord record)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("options");
-            foreach (var o in record.Options)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", o.Id);
-                w.WriteString("kind", o.Kind);
-                w.WriteString("title", o.Title);
-                w.WriteString("text", o.Text);
-                if (o.Section is not null)
-                {
-                    w.WriteString("section", o.Section);
-                }
-
-                w.WriteStartArray("conditions");
-                foreach (var c in o.Conditions)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("factor", c.Factor);
-                    w.WriteBoolean("expect", c.Expect);
-                    w.WriteString("text", c.Text);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteString("logic", o.Logic);
-                w.WriteString("form", o.Form);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("factors");
-            foreach (var f in record.Factors)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", f.Id);
-                w.WriteString("question", f.Question);
-                w.WriteString("statement", f.Statement);
-                w.WriteString("role", f.Role);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
-    }
+    internal static string DecisionJson(ArticleRecord record) => KbJson.SerializeDecisionModel(record);
 }
