@@ -72,6 +72,11 @@ public sealed class CorpusTests
 
         var text = Encoding.UTF8.GetString(file.ReadBytes());
         problems.AddRange(RecordAudit.Check(text, record));
+        if (FrontMatterTests.FrontMatterOf(text) is { } yaml && FrontMatterTests.Disagreement(yaml) is { } frontMatter)
+        {
+            problems.Add(frontMatter);
+        }
+
         return (file.SourcePath, record.LastModified is not null, record.Sections.Count == 0, problems);
     }
 }

@@ -140,6 +140,15 @@ internal static class DocumentSplitter
 
     private static void ReadYaml(string yaml, ArticleDocument doc, List<Diagnostic> diagnostics)
     {
+        if (!FlatFrontMatter.TryRead(yaml, doc.FrontMatter))
+        {
+            ReadYamlWithParser(yaml, doc, diagnostics);
+        }
+    }
+
+    /// <summary>Reads front matter with YamlDotNet's event parser (a flat mapping of scalars; anything nested is skipped).</summary>
+    internal static void ReadYamlWithParser(string yaml, ArticleDocument doc, List<Diagnostic> diagnostics)
+    {
         try
         {
             // The event parser is enough for a flat mapping and far cheaper than building a node tree.
