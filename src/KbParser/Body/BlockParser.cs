@@ -12,10 +12,10 @@ namespace Kb.Parser.Body;
 internal sealed class BlockParser
 {
     private const int MaxDepth = 12;
-    private readonly IReadOnlyList<SourceLine> _lines;
+    private readonly List<SourceLine> _lines;
     private readonly List<Diagnostic> _diagnostics;
 
-    public BlockParser(IReadOnlyList<SourceLine> lines, List<Diagnostic> diagnostics)
+    public BlockParser(List<SourceLine> lines, List<Diagnostic> diagnostics)
     {
         _lines = lines;
         _diagnostics = diagnostics;

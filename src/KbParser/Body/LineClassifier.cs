@@ -213,31 +213,9 @@ internal static partial class LineClassifier
     /// <summary>True when the line has a run of three or more spaces between words (a column gap).</summary>
     public static bool HasColumnGap(in SourceLine line)
     {
+        // Three spaces in a row, or a tab after the first character, separate columns.
         var c = line.Content;
-        var run = 0;
-        for (var k = 0; k < c.Length; k++)
-        {
-            if (c[k] == ' ')
-            {
-                run++;
-            }
-            else
-            {
-                if (run >= 3)
-                {
-                    return true;
-                }
-
-                run = 0;
-            }
-
-            if (c[k] == '\t' && k > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return c.IndexOf("   ", StringComparison.Ordinal) >= 0 || (c.Length > 1 && c[1..].Contains('\t'));
     }
 
     [GeneratedRegex(@"\G(NOTE|Note|WARNING|Warning|IMPORTANT|Important|CAUTION|Caution|TIP|Tip|NOTES|Notes)\s{0,3}:")]

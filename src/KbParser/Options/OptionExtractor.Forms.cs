@@ -199,13 +199,19 @@ internal static partial class OptionExtractor
             }
 
             // The cue must stand in at least two items' own text, not in a list nested deeper down.
-            var texts = list.Items.Select(BlockText.Of).ToList();
-            var own = list.Items.Select(i => BlockText.Of(i.Blocks.Where(b => b is not ListBlock).Prepend(Paragraph(i)))).ToList();
-            if (own.Count(t => SelectThis().IsMatch(t) || ChosenWhen().IsMatch(t)) < 2)
+            var cued = 0;
+            for (var k = 0; k < list.Items.Count && cued < 2 && cued + list.Items.Count - k >= 2; k++)
+            {
+                var own = BlockText.Of(list.Items[k].Blocks.Where(b => b is not ListBlock).Prepend(Paragraph(list.Items[k])));
+                cued += SelectThis().IsMatch(own) || ChosenWhen().IsMatch(own) ? 1 : 0;
+            }
+
+            if (cued < 2)
             {
                 continue;
             }
 
+            var texts = list.Items.Select(BlockText.Of).ToList();
             for (var i = 0; i < list.Items.Count; i++)
             {
                 var conditions = ConditionsIn(texts[i], out var logic);
@@ -363,7 +369,8 @@ internal static partial class OptionExtractor
                 continue;
             }
 
-            if (b is ParagraphBlock p && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is { } split && IsAction(split.Then))
+            if (b is ParagraphBlock p && StartsWithIf(p.Text) && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is { } split
+                && IsAction(split.Then))
             {
                 run.Add(p);
             }

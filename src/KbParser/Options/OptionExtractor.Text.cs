@@ -131,7 +131,8 @@ internal static partial class OptionExtractor
     /// <summary>A first paragraph that opens "If you X, do Y" conditions its option on X.</summary>
     private static List<ParsedCondition> LeadConditions(Block? first)
     {
-        if (first is not ParagraphBlock p || SplitIf(TextUtil.FirstSentence(p.Text)) is not { } split || !IsAction(split.Then))
+        if (first is not ParagraphBlock p || !StartsWithIf(p.Text) || SplitIf(TextUtil.FirstSentence(p.Text)) is not { } split
+            || !IsAction(split.Then))
         {
             return [];
         }
@@ -242,6 +243,9 @@ internal static partial class OptionExtractor
     /// Splits "If X, Y" at the comma where the consequent starts ("if you want VGA but not EGA, HERC, or OGA, link ..."
     /// splits before "link"); null when the sentence does not open with "If".
     /// </summary>
+    /// <summary>A cheap test before <see cref="SplitIf"/>: only text that starts with "If " can split.</summary>
+    private static bool StartsWithIf(string text) => text.AsSpan().TrimStart().StartsWith("If ", StringComparison.Ordinal);
+
     private static (string Condition, string Then)? SplitIf(string sentence)
     {
         if (!sentence.StartsWith("If ", StringComparison.Ordinal) || sentence.Length > 600)

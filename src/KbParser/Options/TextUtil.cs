@@ -15,37 +15,66 @@ internal static class TextUtil
     /// <summary>The first sentence of a text (up to ". " followed by a capital, or the end), at most 300 characters.</summary>
     public static string FirstSentence(string text)
     {
-        var t = text.Trim();
-        var newline = t.IndexOf('\n', StringComparison.Ordinal);
+        var t = text.AsSpan().Trim();
+        var newline = t.IndexOf('\n');
         if (newline > 0)
         {
             t = t[..newline].TrimEnd();
         }
 
-        for (var i = 0; i < t.Length - 2 && i < 300; i++)
+        var n = SentenceLength(t);
+        if (n > 0)
         {
-            if (t[i] is '.' or '!' or '?' && t[i + 1] == ' ' && (char.IsUpper(t[i + 2]) || t[i + 2] == '"'))
+            return StringOf(text, t[..n]);
+        }
+
+        return t.Length <= 300 ? StringOf(text, t) : string.Concat(t[..300].TrimEnd(), "...");
+    }
+
+    /// <summary>
+    /// Length of the first sentence of a trimmed line: up to ". ", "! " or "? " before a capital or a quote,
+    /// looked for in the first 300 characters; 0 when there is none.
+    /// </summary>
+    private static int SentenceLength(ReadOnlySpan<char> t)
+    {
+        var limit = Math.Min(t.Length - 2, 300);
+        for (var i = 0; i < limit; i++)
+        {
+            var next = t[i..limit].IndexOfAny(SentenceEnds);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (t[i + 1] == ' ' && (char.IsUpper(t[i + 2]) || t[i + 2] == '"'))
             {
                 // Not after an abbreviation such as "e.g." or a single capital ("Windows NT 4.0. Use").
-                var wordStart = t.LastIndexOf(' ', i) + 1;
-                var word = t[wordStart..i];
-                if (word is "etc" or "Dr" or "Mr" or "vs" or "approx" or "No" or "Vol" || word.Contains('.', StringComparison.Ordinal)
+                var word = t[(t[..i].LastIndexOf(' ') + 1)..i];
+                if (word is "etc" or "Dr" or "Mr" or "vs" or "approx" or "No" or "Vol" || word.Contains('.')
                     || (word.Length == 1 && char.IsUpper(word[0])))
                 {
                     continue;
                 }
 
-                return t[..(i + 1)];
+                return i + 1;
             }
         }
 
-        return t.Length <= 300 ? t : t[..300].TrimEnd() + "...";
+        return 0;
     }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?");
+
+    /// <summary>The slice as a string, reusing the source string when the slice is all of it.</summary>
+    private static string StringOf(string source, ReadOnlySpan<char> slice) =>
+        slice.Length == source.Length ? source : slice.ToString();
 
     /// <summary>Splits prose into sentences.</summary>
     public static IEnumerable<string> Sentences(string text)
     {
-        // Lines are taken one at a time: callers usually want only the first few sentences of a long text.
+        // Lines are taken one at a time, and sentences as offsets into the text: callers usually want only
+        // the first few sentences of a long text, and copying the rest of a line per sentence would be quadratic.
         var start = 0;
         while (start < text.Length)
         {
@@ -55,34 +84,55 @@ internal static class TextUtil
                 end = text.Length;
             }
 
-            if (end > start)
+            var (from, to) = Trimmed(text, start, end);
+            for (var guard = 0; from < to && guard < 200; guard++)
             {
-                foreach (var s in SentencesOfLine(text[start..end]))
+                var length = to - from;
+                var n = SentenceLength(text.AsSpan(from, length));
+                if (n == 0 && length <= 300)
                 {
-                    yield return s;
+                    yield return text.Substring(from, to - from);
+                    break;
                 }
+
+                if (n == 0)
+                {
+                    // No sentence end in the first 300 characters: a cut-off piece, or the whole line when that cut is clean.
+                    var cut = text.AsSpan(from, 300).TrimEnd().Length;
+                    if (cut + 3 > 300)
+                    {
+                        yield return text.Substring(from, to - from);
+                        break;
+                    }
+
+                    yield return string.Concat(text.AsSpan(from, cut), "...");
+                    n = Math.Min(cut + 3, length);
+                }
+                else
+                {
+                    yield return text.Substring(from, n);
+                }
+
+                (from, _) = Trimmed(text, from + n, to);
             }
 
             start = end + 1;
         }
     }
 
-    private static IEnumerable<string> SentencesOfLine(string text)
+    private static (int From, int To) Trimmed(string text, int from, int to)
     {
-        var rest = text.Trim();
-        var guard = 0;
-        while (rest.Length > 0 && guard++ < 200)
+        while (from < to && char.IsWhiteSpace(text[from]))
         {
-            var s = FirstSentence(rest);
-            if (s.EndsWith("...", StringComparison.Ordinal) && s.Length > 300)
-            {
-                yield return rest;
-                yield break;
-            }
-
-            yield return s;
-            rest = rest[Math.Min(s.Length, rest.Length)..].TrimStart();
+            from++;
         }
+
+        while (to > from && char.IsWhiteSpace(text[to - 1]))
+        {
+            to--;
+        }
+
+        return (from, to);
     }
 
     /// <summary>Lower-cased content words with a crude plural/verb ending stripped: a key for comparing ideas.</summary>
