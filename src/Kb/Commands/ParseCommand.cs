@@ -61,6 +61,9 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
         using var progress = new ProgressLine("parse");
         foreach (var path in settings.Paths)
         {
+            // Workers serialise each record as soon as it is parsed, so the record dies young and only its
+            // bytes wait for their turn; this thread writes them in order. Writes are synchronous: an
+            // asynchronous file write per buffer costs a thread-pool hop that the workers need.
             var indented = settings.Json;
             byte[]? Serialize(ParseResult r) =>
                 writeRecords && r.Record is not null ? KbJson.SerializeToUtf8Bytes(r.Record, indented) : null;
@@ -81,24 +84,19 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
                     failed += await VerifyAsync(path, result).ConfigureAwait(false);
                 }
 
-                if (!writeRecords)
+                if (json is null)
                 {
                     continue;
                 }
 
                 if (settings.Json)
                 {
-                    if (!first)
-                    {
-                        output.WriteByte((byte)',');
-                    }
-
-                    output.WriteByte((byte)'\n');
-                    await output.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+                    output.Write(first ? "\n"u8 : ",\n"u8);
                 }
-                else
+
+                output.Write(json);
+                if (!settings.Json)
                 {
-                    await output.WriteAsync(json, cancellationToken).ConfigureAwait(false);
                     output.WriteByte((byte)'\n');
                 }
 
@@ -108,7 +106,7 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
 
         if (settings.Json)
         {
-            await output.WriteAsync(Encoding.UTF8.GetBytes(first ? "]\n" : "\n]\n"), cancellationToken).ConfigureAwait(false);
+            output.Write(first ? "]\n"u8 : "\n]\n"u8);
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
