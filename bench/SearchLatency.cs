@@ -1,5 +1,5 @@
 #:project ../src/KbIndex/KbIndex.csproj
-#:property TieredCompilation=false
+#:property TieredPGO=false
 // Warm query latency: opens the index once, runs every query of a file (one per line) WARMUP
 // times untimed, then RUNS times timed, and prints p50/p95/max in milliseconds, with and without
 // snippets. Usage: dotnet run bench/SearchLatency.cs -- INDEX QUERIES [RUNS]

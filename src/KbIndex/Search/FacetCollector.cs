@@ -76,6 +76,39 @@ internal sealed class FacetCollector : ICollector
                 .Select(y => new FacetValue(y.ToString(CultureInfo.InvariantCulture), _years[y])).ToList());
     }
 
+    /// <summary>The counts of several collectors (one per slice of the index) together.</summary>
+    public static FacetCounts Merge(IReadOnlyList<FacetCollector?> collectors)
+    {
+        var all = collectors.OfType<FacetCollector>().ToList();
+        if (all.Count == 0)
+        {
+            return FacetCounts.None;
+        }
+
+        var first = all[0];
+        first.Flush();
+        foreach (var other in all.Skip(1))
+        {
+            other.Flush();
+            foreach (var (k, v) in other._products)
+            {
+                first._products[k] = first._products.GetValueOrDefault(k) + v;
+            }
+
+            foreach (var (k, v) in other._kinds)
+            {
+                first._kinds[k] = first._kinds.GetValueOrDefault(k) + v;
+            }
+
+            for (var y = 0; y < first._years.Length; y++)
+            {
+                first._years[y] += other._years[y];
+            }
+        }
+
+        return first.Result();
+    }
+
     private static List<FacetValue> Sorted(Dictionary<string, int> counts) =>
         counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new FacetValue(p.Key, p.Value)).ToList();
 

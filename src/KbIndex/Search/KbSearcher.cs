@@ -18,7 +18,9 @@ public sealed class KbSearcher : IDisposable
 {
     private readonly LuceneDirectory? _ownedDirectory;
     private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
+    private readonly LeafSearcher _searcher;
+    // The index's segments in up to one group per core: a query runs the groups at the same time.
+    private readonly IList<AtomicReaderContext>[] _slices;
     private readonly Analyzer _analyzer = KbAnalyzers.Create();
     // Snippets are cut from document text, so they analyse it as the index did.
     private readonly Analyzer _textAnalyzer = KbAnalyzers.Create(forIndex: true);
@@ -29,7 +31,8 @@ public sealed class KbSearcher : IDisposable
     {
         _reader = reader;
         _ownedDirectory = owned;
-        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        _searcher = new LeafSearcher(reader) { Similarity = new BM25Similarity() };
+        _slices = Slice(reader.Leaves, Environment.ProcessorCount);
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
         Abbreviations = Abbreviations.FromJson(json, definitions);
@@ -66,23 +69,34 @@ public sealed class KbSearcher : IDisposable
         var built = _builder.Build(query);
         var filter = Filters.Create(options, Abbreviations, _analyzer);
         var limit = Math.Max(1, options.Limit);
-        var top = TopScoreDocCollector.Create(limit, docsScoredInOrder: false);
-        var facets = options.Facets ? new FacetCollector() : null;
+        Weight weight;
         try
         {
-            _searcher.Search(built.Query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+            weight = _searcher.CreateNormalizedWeight(filter is null ? built.Query : new FilteredQuery(built.Query, filter));
         }
         catch (BooleanQuery.TooManyClausesException ex)
         {
             throw new KbQueryException("the query matches too many words (a wildcard that is too short?)", ex);
         }
 
-        var docs = top.GetTopDocs();
-        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-        foreach (var sd in docs.ScoreDocs)
+        var tops = new TopDocs[_slices.Length];
+        var facets = new FacetCollector?[_slices.Length];
+        void SearchSlice(int i)
         {
+            var top = TopScoreDocCollector.Create(limit, docsScoredInOrder: false);
+            facets[i] = options.Facets ? new FacetCollector() : null;
+            _searcher.SearchLeaves(_slices[i], weight, facets[i] is { } f ? MultiCollector.Wrap(top, f) : top);
+            tops[i] = top.GetTopDocs();
+        }
+
+        RunAll(_slices.Length, SearchSlice);
+        var docs = tops.Length == 1 ? tops[0] : TopDocs.Merge(null, limit, tops);
+        var hits = new SearchHit[docs.ScoreDocs.Length];
+        RunAll(hits.Length, i =>
+        {
+            var sd = docs.ScoreDocs[i];
             var record = Load(sd.Doc);
-            hits.Add(new SearchHit
+            hits[i] = new SearchHit
             {
                 Id = record.Id,
                 Title = record.Title,
@@ -93,14 +107,14 @@ public sealed class KbSearcher : IDisposable
                 Permalink = record.Permalink,
                 Snippets = options.Snippets ? _snippets.For(built.Highlight, record) : [],
                 Record = record,
-            });
-        }
+            };
+        });
 
         return new SearchResults
         {
             TotalHits = docs.TotalHits,
             Hits = hits,
-            Facets = facets?.Result() ?? FacetCounts.None,
+            Facets = options.Facets ? FacetCollector.Merge(facets!) : FacetCounts.None,
             Query = built.Query.ToString(),
         };
     }
@@ -119,6 +133,52 @@ public sealed class KbSearcher : IDisposable
         _ownedDirectory?.Dispose();
         _analyzer.Dispose();
         _textAnalyzer.Dispose();
+    }
+
+    /// <summary>Runs <paramref name="work"/> for 0..count-1, on the thread pool when there is more than one.</summary>
+    private static void RunAll(int count, Action<int> work)
+    {
+        if (count <= 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                work(i);
+            }
+
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, count, work);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+    }
+
+    /// <summary>Groups segments into at most <paramref name="groups"/> slices of about equal size (largest first into the smallest group).</summary>
+    private static IList<AtomicReaderContext>[] Slice(IList<AtomicReaderContext> leaves, int groups)
+    {
+        var n = Math.Max(1, Math.Min(groups, leaves.Count));
+        var slices = Enumerable.Range(0, n).Select(_ => new List<AtomicReaderContext>()).ToArray();
+        var sizes = new long[n];
+        foreach (var leaf in leaves.OrderByDescending(l => l.Reader.MaxDoc))
+        {
+            var smallest = Array.IndexOf(sizes, sizes.Min());
+            slices[smallest].Add(leaf);
+            sizes[smallest] += leaf.Reader.MaxDoc;
+        }
+
+        // Within a slice, segments in index order, as IndexSearcher visits them.
+        return [.. slices.Select(s => (IList<AtomicReaderContext>)s.OrderBy(l => l.DocBase).ToList())];
+    }
+
+    /// <summary>IndexSearcher with its per-segment search open to this class.</summary>
+    private sealed class LeafSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        public void SearchLeaves(IList<AtomicReaderContext> leaves, Weight weight, ICollector collector) => Search(leaves, weight, collector);
     }
 
     private ArticleRecord Load(int doc)
