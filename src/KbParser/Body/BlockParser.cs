@@ -397,14 +397,45 @@ internal sealed class BlockParser
 
     private string Reflow(int start, int end, int skipFirst)
     {
-        var sb = new StringBuilder();
+        // The lines' words joined by single spaces, measured first so the text is built in one allocation.
+        var length = -1;
         for (var k = start; k < end; k++)
         {
-            var c = _lines[k].Content;
-            AppendWords(sb, k == start ? c[Math.Min(skipFirst, c.Length)..] : c);
+            var part = ReflowPart(k, start, skipFirst);
+            length += part.IsEmpty ? 0 : part.Length + 1;
         }
 
-        return sb.ToString();
+        if (length <= 0)
+        {
+            return "";
+        }
+
+        return string.Create(length, (Parser: this, Start: start, End: end, SkipFirst: skipFirst), static (span, state) =>
+        {
+            var at = 0;
+            for (var k = state.Start; k < state.End; k++)
+            {
+                var part = state.Parser.ReflowPart(k, state.Start, state.SkipFirst);
+                if (part.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (at > 0)
+                {
+                    span[at++] = ' ';
+                }
+
+                part.CopyTo(span[at..]);
+                at += part.Length;
+            }
+        });
+    }
+
+    private ReadOnlySpan<char> ReflowPart(int k, int start, int skipFirst)
+    {
+        var c = _lines[k].Content;
+        return (k == start ? c[Math.Min(skipFirst, c.Length)..] : c).Trim();
     }
 
     private static void AppendWords(StringBuilder sb, ReadOnlySpan<char> text)

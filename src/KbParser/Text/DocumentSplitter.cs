@@ -84,6 +84,7 @@ internal static class DocumentSplitter
         }
 
         doc.PreambleLines = bodyStart;
+        doc.Body.Capacity = Math.Max(0, bodyEnd - bodyStart);
         for (var i = bodyStart; i < bodyEnd; i++)
         {
             doc.Body.Add(lines.BodyLine(i));
@@ -237,7 +238,8 @@ internal static class DocumentSplitter
         public LineList(string text)
         {
             _text = text;
-            _spans = new List<(int, int)>(text.Length / 50 + 1);
+            // Archive lines average about 45 characters.
+            _spans = new List<(int, int)>(text.Length / 32 + 1);
             var start = 0;
             var span = text.AsSpan();
             while (start < text.Length)
