@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full-corpus parse benchmark: unpacks the archive once, builds kb in Release, then times
+# Full-corpus parse benchmark: unpacks the archive once, builds kb as ./kb does (ReadyToRun), then times
 # `kb parse --jsonl` over the unpacked folder RUNS times (wall, CPU, peak RSS, MB/s).
 # Usage: bench/parse.sh [TARBALL] [WORK_DIR] [RUNS]
 set -euo pipefail
