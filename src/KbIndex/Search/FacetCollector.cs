@@ -1,26 +1,24 @@
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Kb.Index.Search;
 
 /// <summary>
-/// Counts products, kinds and years of every matching document from doc values (Lucene.Net.Facet
-/// is not available). Counts are kept per segment by ordinal and turned into strings once per segment.
+/// Counts products, kinds and years of every matching document (Lucene.Net.Facet is not available):
+/// per segment by ordinal in the segment's <see cref="FacetTables"/>, turned into strings once per segment.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
+    private readonly Func<AtomicReaderContext, FacetTables> _tablesOf;
     private readonly Dictionary<string, int> _products = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _kinds = new(StringComparer.Ordinal);
-    // Years counted in an array indexed from year 0 to 2999: a dictionary per hit costs more than the search.
     private readonly int[] _years = new int[3000];
-    private SortedSetDocValues? _productValues;
-    private SortedDocValues? _kindValues;
-    private NumericDocValues? _yearValues;
-    private IBits? _hasYear;
+    private FacetTables? _tables;
     private int[] _productCounts = [];
     private int[] _kindCounts = [];
+
+    public FacetCollector(Func<AtomicReaderContext, FacetTables> tablesOf) => _tablesOf = tablesOf;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -31,39 +29,25 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        var r = context.AtomicReader;
-        _productValues = r.GetSortedSetDocValues(KbFields.ProductExact);
-        _kindValues = r.GetSortedDocValues(KbFields.Kind);
-        _yearValues = r.GetNumericDocValues(KbFields.Year);
-        _hasYear = r.GetDocsWithField(KbFields.Year);
-        _productCounts = new int[_productValues?.ValueCount ?? 0];
-        _kindCounts = new int[_kindValues?.ValueCount ?? 0];
+        _tables = _tablesOf(context);
+        _productCounts = new int[_tables.Products.Length];
+        _kindCounts = new int[_tables.Kinds.Length];
     }
 
     public void Collect(int doc)
     {
-        if (_productValues is not null)
+        var t = _tables!;
+        for (var i = t.ProductStart[doc]; i < t.ProductStart[doc + 1]; i++)
         {
-            _productValues.SetDocument(doc);
-            for (var ord = _productValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _productValues.NextOrd())
-            {
-                _productCounts[ord]++;
-            }
+            _productCounts[t.ProductOrds[i]]++;
         }
 
-        if (_kindValues is not null && _kindValues.GetOrd(doc) is var k and >= 0)
+        if (t.KindOrd[doc] is var k and >= 0)
         {
             _kindCounts[k]++;
         }
 
-        if (_yearValues is not null && _hasYear is not null && _hasYear.Get(doc))
-        {
-            var y = _yearValues.Get(doc);
-            if (y is >= 0 and < 3000)
-            {
-                _years[y]++;
-            }
-        }
+        _years[t.Year[doc]]++;
     }
 
     public FacetCounts Result()
@@ -72,7 +56,7 @@ internal sealed class FacetCollector : ICollector
         return new FacetCounts(
             Sorted(_products),
             Sorted(_kinds),
-            Enumerable.Range(0, _years.Length).Reverse().Where(y => _years[y] > 0)
+            Enumerable.Range(1, _years.Length - 1).Reverse().Where(y => _years[y] > 0)
                 .Select(y => new FacetValue(y.ToString(CultureInfo.InvariantCulture), _years[y])).ToList());
     }
 
@@ -114,13 +98,16 @@ internal sealed class FacetCollector : ICollector
 
     private void Flush()
     {
-        var scratch = new BytesRef();
+        if (_tables is null)
+        {
+            return;
+        }
+
         for (var ord = 0; ord < _productCounts.Length; ord++)
         {
             if (_productCounts[ord] > 0)
             {
-                _productValues!.LookupOrd(ord, scratch);
-                var name = scratch.Utf8ToString();
+                var name = _tables.Products[ord];
                 _products[name] = _products.GetValueOrDefault(name) + _productCounts[ord];
             }
         }
@@ -129,8 +116,7 @@ internal sealed class FacetCollector : ICollector
         {
             if (_kindCounts[ord] > 0)
             {
-                _kindValues!.LookupOrd(ord, scratch);
-                var name = scratch.Utf8ToString();
+                var name = _tables.Kinds[ord];
                 _kinds[name] = _kinds.GetValueOrDefault(name) + _kindCounts[ord];
             }
         }

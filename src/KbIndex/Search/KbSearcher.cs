@@ -21,6 +21,8 @@ public sealed class KbSearcher : IDisposable
     private readonly LeafSearcher _searcher;
     // The index's segments in up to one group per core: a query runs the groups at the same time.
     private readonly IList<AtomicReaderContext>[] _slices;
+    // Facet values per segment, read from doc values on the first search that counts facets.
+    private readonly Lazy<FacetTables>[] _facetTables;
     private readonly Analyzer _analyzer = KbAnalyzers.Create();
     // Snippets are cut from document text, so they analyse it as the index did.
     private readonly Analyzer _textAnalyzer = KbAnalyzers.Create(forIndex: true);
@@ -33,6 +35,7 @@ public sealed class KbSearcher : IDisposable
         _ownedDirectory = owned;
         _searcher = new LeafSearcher(reader) { Similarity = new BM25Similarity() };
         _slices = Slice(reader.Leaves, Environment.ProcessorCount);
+        _facetTables = [.. reader.Leaves.Select(l => new Lazy<FacetTables>(() => FacetTables.Read(l.AtomicReader)))];
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
         Abbreviations = Abbreviations.FromJson(json, definitions);
@@ -84,7 +87,7 @@ public sealed class KbSearcher : IDisposable
         void SearchSlice(int i)
         {
             var top = TopScoreDocCollector.Create(limit, docsScoredInOrder: false);
-            facets[i] = options.Facets ? new FacetCollector() : null;
+            facets[i] = options.Facets ? new FacetCollector(leaf => _facetTables[leaf.Ord].Value) : null;
             _searcher.SearchLeaves(_slices[i], weight, facets[i] is { } f ? MultiCollector.Wrap(top, f) : top);
             tops[i] = top.GetTopDocs();
         }
