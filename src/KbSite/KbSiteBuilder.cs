@@ -10,9 +10,10 @@ using Kb.Site.Views;
 namespace Kb.Site;
 
 /// <summary>
-/// Builds the static site: reads the articles once for the catalog and the search index, renders
-/// each page whose inputs changed (others are linked from the previous build), exports the search
-/// shards, and swaps the finished folder in for the old one.
+/// Builds the static site: reads the articles' heads for the catalog, then parses every article once
+/// more in full to render its page (unless the previous build's page can be linked) and to index it
+/// for search in memory, exports the search shards from that index, and swaps the finished folder in
+/// for the old one.
 /// </summary>
 public sealed partial class KbSiteBuilder
 {
@@ -54,8 +55,7 @@ public sealed partial class KbSiteBuilder
         var state = new BuildState();
 
         using var writer = new SiteWriter(_options.OutputDir);
-        var index = new SearchIndexBuilder(new SearchTermTable());
-        var entries = Scan(index, ct);
+        var entries = Scan(ct);
         var catalog = new SiteCatalog(entries);
         var site = new SiteView
         {
@@ -75,13 +75,21 @@ public sealed partial class KbSiteBuilder
 
         var pages = new PageSet(writer, previous, state, settings);
         Report("articles", 0, entries.Count);
-        var rendered = RenderArticles(catalog, templates, site, products, pages, ct);
-        RenderOtherPages(catalog, templates, site, products, pages);
-        Report("search", 0, 1);
-        var search = SearchExporter.Write(index, catalog, writer, _options.MaxParallelism);
-        if (pages.Errors.Count > 0)
+        List<string> rendered;
+        SearchExportStats search;
+        using (var ranking = new Kb.Index.Export.RankingIndex())
         {
-            throw new SiteBuildException("the build failed; the previous output is unchanged:\n  " + string.Join("\n  ", pages.Errors.Take(20)));
+            rendered = RenderArticles(catalog, templates, site, products, pages, ranking, ct);
+            RenderOtherPages(catalog, templates, site, products, pages);
+            if (pages.Errors.Count > 0)
+            {
+                throw new SiteBuildException("the build failed; the previous output is unchanged:\n  " + string.Join("\n  ", pages.Errors.Take(20)));
+            }
+
+            Report("search", 0, 1);
+            using var export = ranking.Export();
+            Report("export", 0, 1);
+            search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
         }
 
         writer.WriteBytes(BuildState.FileName, state.ToJson());
