@@ -14,10 +14,10 @@
     .split(" ").forEach(function (w) { STOP[w] = true; });
   var PLAIN = /^[a-z]+$/;
 
-  // Lower case one character at a time, as Lucene's LowerCaseFilter does (no context rules).
-  function lower(w) {
-    return /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : Array.from(w, function (c) { return c.toLowerCase(); }).join("");
-  }
+  // Lower case one character at a time, as Lucene's LowerCaseFilter does: no context rules, and a
+  // character whose lower case is longer (the dotted capital I) stays as it is.
+  function lowerChar(c) { var l = c.toLowerCase(); return l.length === c.length ? l : c; }
+  function lower(w) { return /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : Array.from(w, lowerChar).join(""); }
 
   // ---- Porter's suffix-stripping algorithm (1980), for words of the letters a-z ----
   // Written from the paper's description. As in Lucene's PorterStemmer: words of one or two letters are
@@ -151,7 +151,7 @@
     // Postings of one query word: {doc: impact} for its exact terms, plus (for the word being typed)
     // 0.8 of the impact of the terms it begins.
     function wordPostings(mm, exact, prefix) {
-      var m = mm.m, wanted = {}, shards = [];
+      var m = mm.m, wanted = Object.create(null), shards = [];
       exact.forEach(function (t) { wanted[t] = true; var i = shardOf(m, t); if (i >= 0 && shards.indexOf(i) < 0) { shards.push(i); } });
       if (prefix) {
         var i = shardOf(m, prefix);
