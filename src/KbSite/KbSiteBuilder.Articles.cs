@@ -86,10 +86,11 @@ public sealed partial class KbSiteBuilder
 
     /// <summary>
     /// Second pass: parse every article in full, index it for search, and render its page unless the
-    /// previous build's page is linked instead (its inputs did not change).
+    /// previous build's page is linked instead (its inputs did not change). Without an index to fill
+    /// (the search files are reused), only the articles whose pages are rendered are parsed.
     /// </summary>
     private List<string> RenderArticles(SiteCatalog catalog, KbTemplates templates, SiteView site,
-        Dictionary<string, ProductLink> products, PageSet pages, RankingIndex ranking, CancellationToken ct)
+        Dictionary<string, ProductLink> products, PageSet pages, RankingIndex? ranking, CancellationToken ct)
     {
         var articles = catalog.Articles;
         var render = new bool[articles.Count];
@@ -115,6 +116,11 @@ public sealed partial class KbSiteBuilder
             render[i] = !pages.TryReuse(a.File, fingerprints[i]);
         });
 
+        if (ranking is null)
+        {
+            byFile = byFile.Where(p => render[p.Value.Index]).ToDictionary();
+        }
+
         var factory = new ArticleViewFactory(catalog, _baseUrl, products);
         var done = 0;
         Files()
@@ -132,7 +138,7 @@ public sealed partial class KbSiteBuilder
                     var record = KbArticleParser.Parse(x.File.ReadBytes(), x.File.SourcePath);
                     var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                     // The catalog's id is the one search results map back to.
-                    ranking.Add(record.Id == entry.Id ? record : record with { Id = entry.Id });
+                    ranking?.Add(record.Id == entry.Id ? record : record with { Id = entry.Id });
                     var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                     if (render[entry.Index])
                     {

@@ -75,9 +75,12 @@ public sealed partial class KbSiteBuilder
 
         var pages = new PageSet(writer, previous, state, settings);
         Report("articles", 0, entries.Count);
+        // The search files depend on the articles only: when none changed, the previous build's are linked
+        // and only the pages to render are parsed; otherwise every article is parsed and indexed.
+        var searchFingerprint = SearchInputs.Fingerprint(catalog);
+        var search = SearchInputs.TryReuse(previous, searchFingerprint, writer);
         List<string> rendered;
-        SearchExportStats search;
-        using (var ranking = new Kb.Index.Export.RankingIndex())
+        using (var ranking = search is null ? new Kb.Index.Export.RankingIndex() : null)
         {
             rendered = RenderArticles(catalog, templates, site, products, pages, ranking, ct);
             RenderOtherPages(catalog, templates, site, products, pages);
@@ -86,11 +89,17 @@ public sealed partial class KbSiteBuilder
                 throw new SiteBuildException("the build failed; the previous output is unchanged:\n  " + string.Join("\n  ", pages.Errors.Take(20)));
             }
 
-            Report("search", 0, 1);
-            using var export = ranking.Export();
-            Report("export", 0, 1);
-            search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
+            if (ranking is not null)
+            {
+                Report("search", 0, 1);
+                using var export = ranking.Export();
+                Report("export", 0, 1);
+                search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
+            }
         }
+
+        state.SearchFingerprint = searchFingerprint;
+        state.Search = search;
 
         writer.WriteBytes(BuildState.FileName, state.ToJson());
         Report("swap", 0, 1);
