@@ -130,7 +130,7 @@ public sealed partial class KbSiteBuilder
         if (Trace && _lastPhase != phase)
         {
             _lastPhase = phase;
-            Console.Error.WriteLine($"[{_clock.Elapsed.TotalSeconds:F2} s] {phase}");
+            Console.Error.WriteLine($"[{_clock.Elapsed.TotalSeconds:F2} s] {phase} (GC pauses so far {GC.GetTotalPauseDuration().TotalSeconds:F1} s)");
         }
     }
 
