@@ -37,19 +37,26 @@ public sealed partial class SearchExport : IDisposable
         [KbFields.IdForm] = 10f,
     };
 
-    private readonly Lucene.Net.Store.Directory _dir;
-    private readonly DirectoryReader _reader;
+    private readonly IReadOnlyList<Lucene.Net.Store.Directory> _dirs;
+    private readonly IndexReader _reader;
     private readonly int[] _ordinalOf;
     private readonly int[] _globalOf;
     private readonly Dictionary<string, (float[] Length, float Average)> _lengths = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<ExportDocument>> _documents;
 
-    private SearchExport(Lucene.Net.Store.Directory dir)
+    private SearchExport(IReadOnlyList<Lucene.Net.Store.Directory> dirs)
     {
-        _dir = dir;
-        _reader = DirectoryReader.Open(dir);
-        _reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
-        _reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
+        _dirs = dirs;
+        var readers = dirs.Select(d => DirectoryReader.Open(d)).ToArray();
+        _reader = readers.Length == 1 ? readers[0] : new MultiReader(readers, closeSubReaders: true);
+        string? json = null;
+        string? definitions = null;
+        if (readers.Length == 1)
+        {
+            readers[0].IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out json);
+            readers[0].IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out definitions);
+        }
+
         Abbreviations = Abbreviations.FromJson(json, definitions);
         (Ids, _ordinalOf, _globalOf) = ReadIds(_reader);
         _documents = new Lazy<IReadOnlyList<ExportDocument>>(ReadDocuments);
@@ -75,19 +82,25 @@ public sealed partial class SearchExport : IDisposable
     /// <summary>Learned product abbreviations (tag → products), for optional query expansion in the site.</summary>
     public Abbreviations Abbreviations { get; }
 
-    public static SearchExport Open(string indexPath) => new(FSDirectory.Open(indexPath));
+    public static SearchExport Open(string indexPath) => new([FSDirectory.Open(indexPath)]);
 
-    /// <summary>An export of an index in <paramref name="directory"/>, which the export then owns (and disposes).</summary>
-    internal static SearchExport Open(Lucene.Net.Store.Directory directory) => new(directory);
+    /// <summary>
+    /// An export of the indexes in <paramref name="directories"/> read as one (each holding other
+    /// articles), which the export then owns and disposes. Abbreviations are read from a single index only.
+    /// </summary>
+    internal static SearchExport Open(IReadOnlyList<Lucene.Net.Store.Directory> directories) => new(directories);
 
     public void Dispose()
     {
         _reader.Dispose();
-        _dir.Dispose();
+        foreach (var dir in _dirs)
+        {
+            dir.Dispose();
+        }
     }
 
     /// <summary>Live documents' ids (sorted doc values) in ordinal order, and the maps between global doc ids and positions.</summary>
-    private static (string[] Ids, int[] OrdinalOf, int[] GlobalOf) ReadIds(DirectoryReader reader)
+    private static (string[] Ids, int[] OrdinalOf, int[] GlobalOf) ReadIds(IndexReader reader)
     {
         var loaded = new List<(int Global, string Id)>(reader.NumDocs);
         var scratch = new BytesRef();
