@@ -29,7 +29,7 @@ internal static class ArticleScanner
         {
             bytes = file.ReadBytes();
             text = Kb.Parser.Text.SourceDecoder.Decode(bytes, new List<Diagnostic>());
-            record = KbArticleParser.Parse(Head(text), file.SourcePath);
+            record = KbArticleParser.ParseWithoutOptions(Head(text), file.SourcePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
