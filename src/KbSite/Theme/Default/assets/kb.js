@@ -148,8 +148,8 @@
       }
       return out;
     }
-    // Postings of one query word: {doc: impact} for its exact terms, plus (for the word being typed)
-    // 0.8 of the impact of the terms it begins.
+    // Postings of one query word: {doc: impact} for its exact terms, or, for the word being typed, the
+    // terms it begins if they score higher at 0.8 of their impact times the share of the term typed.
     function wordPostings(mm, exact, prefix) {
       var m = mm.m, wanted = Object.create(null), shards = [];
       exact.forEach(function (t) { wanted[t] = true; var i = shardOf(m, t); if (i >= 0 && shards.indexOf(i) < 0) { shards.push(i); } });
@@ -168,9 +168,11 @@
               var p = decode(sh.t[t]);
               for (var j = 0; j < p.length; j += 2) { exactScore[p[j]] = (exactScore[p[j]] || 0) + p[j + 1]; }
             } else if (prefix && taken < 40 && t.lastIndexOf(prefix, 0) === 0) {
+              // A longer word is less likely to be the one being typed (and rare long words, such as
+              // "ftp.ietf.org" for "ftp", have high impacts): the share typed so far scales it down.
               taken++;
-              var q = decode(sh.t[t]);
-              for (var k = 0; k < q.length; k += 2) { var v = q[k + 1] * 0.8; if (!(best[q[k]] >= v)) { best[q[k]] = v; } }
+              var q = decode(sh.t[t]), share = 0.8 * prefix.length / t.length;
+              for (var k = 0; k < q.length; k += 2) { var v = q[k + 1] * share; if (!(best[q[k]] >= v)) { best[q[k]] = v; } }
             }
           });
         });
@@ -194,7 +196,7 @@
     // mark in results), prefix (what the word being typed matches the start of, or "")}.
     function search(q, product, limit) {
       var toks = tokens(q);
-      if (toks.length === 0) { return Promise.resolve({ total: 0, hits: [], words: [] }); }
+      if (toks.length === 0) { return Promise.resolve({ total: 0, hits: [], words: [], marks: [], prefix: "" }); }
       var words = toks.map(function (t) { return t.term; });
       // The last word is still being typed when nothing follows it (a dropped stop word counts as something).
       var last = toks[toks.length - 1];
