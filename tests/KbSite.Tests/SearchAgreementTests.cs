@@ -112,7 +112,10 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
     /// kb search adds what additive term weights cannot express (the words as a phrase in the title and
     /// summary, learned abbreviations, "upgrade X to Y" paths) and scores each field on its own, so the
     /// site's order is not kb search's. For these queries kb search's first result is among the site's
-    /// first five, and the two top tens share at least three articles.
+    /// first five, and the two top tens share at least three articles. Two queries of <see cref="Queries"/>
+    /// miss that bar and are not listed: "upgrade exchange 5.5" (kb search's upgrade path puts Q199250
+    /// first) and "printer driver" (kb search adds a title score of its own for Q198712's "Printer"; the site,
+    /// saturating once over all fields, ranks it sixth behind short articles with both words); see docs/site.md.
     /// </summary>
     [SkippableTheory]
     [InlineData("secondary site upgrade")]
