@@ -1,8 +1,8 @@
+using Kb.Index.Export;
 using Kb.Parser;
 using Kb.Site.Build;
 using Kb.Site.Catalog;
 using Kb.Site.Rendering;
-using Kb.Site.Search;
 using Kb.Site.Theme;
 using Kb.Site.Views;
 
@@ -14,9 +14,10 @@ public sealed partial class KbSiteBuilder
     private long _parseTicks;
     private long _renderTicks;
     private long _writeTicks;
+    private long _indexTicks;
 
-    /// <summary>First pass: every article's catalog entry and search terms, in source order.</summary>
-    private List<ArticleEntry> Scan(SearchIndexBuilder index, CancellationToken ct)
+    /// <summary>First pass: every article's catalog entry, in source order.</summary>
+    private List<ArticleEntry> Scan(CancellationToken ct)
     {
         var entries = new List<ArticleEntry>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,7 +31,7 @@ public sealed partial class KbSiteBuilder
             .Select(x =>
             {
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var r = ArticleScanner.Scan(x.File, x.Number, index.Table);
+                var r = ArticleScanner.Scan(x.File, x.Number);
                 Interlocked.Add(ref _scanTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
                 return r;
             });
@@ -65,10 +66,6 @@ public sealed partial class KbSiteBuilder
             }
 
             entries.Add(e);
-            if (e.Rendered)
-            {
-                index.Add(e.Index, r.Terms!, r.Length);
-            }
 
             if (entries.Count % 1000 == 0)
             {
@@ -87,13 +84,26 @@ public sealed partial class KbSiteBuilder
         return entries;
     }
 
-    /// <summary>Second pass: parse and render the articles whose page inputs changed; link the others.</summary>
+    /// <summary>
+    /// Second pass: parse every article in full, index it for search, and render its page unless the
+    /// previous build's page is linked instead (its inputs did not change). Without an index to fill
+    /// (the search files are reused), only the articles whose pages are rendered are parsed.
+    /// </summary>
     private List<string> RenderArticles(SiteCatalog catalog, KbTemplates templates, SiteView site,
-        Dictionary<string, ProductLink> products, PageSet pages, CancellationToken ct)
+        Dictionary<string, ProductLink> products, PageSet pages, RankingIndex? ranking, CancellationToken ct)
     {
         var articles = catalog.Articles;
-        var todo = new ArticleEntry?[articles.Count];
+        var render = new bool[articles.Count];
         var fingerprints = new string[articles.Count];
+        var byFile = new Dictionary<int, ArticleEntry>();
+        foreach (var a in articles)
+        {
+            if (a.Rendered)
+            {
+                byFile[a.FileNumber] = a;
+            }
+        }
+
         Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = ct }, i =>
         {
             var a = articles[i];
@@ -103,19 +113,12 @@ public sealed partial class KbSiteBuilder
             }
 
             fingerprints[i] = pages.Fingerprint(ArticleInputs(a, catalog, products));
-            if (!pages.TryReuse(a.File, fingerprints[i]))
-            {
-                todo[i] = a;
-            }
+            render[i] = !pages.TryReuse(a.File, fingerprints[i]);
         });
 
-        var byFile = new Dictionary<int, ArticleEntry>();
-        foreach (var a in todo)
+        if (ranking is null)
         {
-            if (a is not null)
-            {
-                byFile[a.FileNumber] = a;
-            }
+            byFile = byFile.Where(p => render[p.Value.Index]).ToDictionary();
         }
 
         var factory = new ArticleViewFactory(catalog, _baseUrl, products);
@@ -134,15 +137,22 @@ public sealed partial class KbSiteBuilder
                     var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     var record = KbArticleParser.Parse(x.File.ReadBytes(), x.File.SourcePath);
                     var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    var view = factory.Create(record, entry);
-                    var page = new PageView { Title = record.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = entry.Excerpt };
-                    var html = templates.Render("article.liquid", site, page, "article", view);
+                    // The catalog's id is the one search results map back to.
+                    ranking?.Add(record.Id == entry.Id ? record : record with { Id = entry.Id });
                     var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    pages.Write(entry.File, fingerprints[entry.Index], html);
-                    var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    if (render[entry.Index])
+                    {
+                        var view = factory.Create(record, entry);
+                        var page = new PageView { Title = record.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = entry.Excerpt };
+                        var html = templates.Render("article.liquid", site, page, "article", view);
+                        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+                        pages.Write(entry.File, fingerprints[entry.Index], html);
+                        Interlocked.Add(ref _renderTicks, t3 - t2);
+                        Interlocked.Add(ref _writeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t3);
+                    }
+
                     Interlocked.Add(ref _parseTicks, t1 - t0);
-                    Interlocked.Add(ref _renderTicks, t2 - t1);
-                    Interlocked.Add(ref _writeTicks, t3 - t2);
+                    Interlocked.Add(ref _indexTicks, t2 - t1);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
@@ -159,10 +169,10 @@ public sealed partial class KbSiteBuilder
         if (Trace)
         {
             var f = (double)System.Diagnostics.Stopwatch.Frequency;
-            Console.Error.WriteLine($"  thread time: parse {_parseTicks / f:F1} s, render {_renderTicks / f:F1} s, write {_writeTicks / f:F1} s");
+            Console.Error.WriteLine($"  thread time: parse {_parseTicks / f:F1} s, index {_indexTicks / f:F1} s, render {_renderTicks / f:F1} s, write {_writeTicks / f:F1} s");
         }
 
-        return byFile.Values.OrderBy(a => a.Index).Select(a => a.Id).ToList();
+        return articles.Where(a => a.Rendered && render[a.Index]).Select(a => a.Id).ToList();
     }
 
     /// <summary>Everything an article page shows besides its own file: link targets, backlinks, product listings.</summary>

@@ -10,9 +10,10 @@ using Kb.Site.Views;
 namespace Kb.Site;
 
 /// <summary>
-/// Builds the static site: reads the articles once for the catalog and the search index, renders
-/// each page whose inputs changed (others are linked from the previous build), exports the search
-/// shards, and swaps the finished folder in for the old one.
+/// Builds the static site: reads the articles' heads for the catalog, then parses every article once
+/// more in full to render its page (unless the previous build's page can be linked) and to index it
+/// for search in memory, exports the search shards from that index, and swaps the finished folder in
+/// for the old one.
 /// </summary>
 public sealed partial class KbSiteBuilder
 {
@@ -54,8 +55,7 @@ public sealed partial class KbSiteBuilder
         var state = new BuildState();
 
         using var writer = new SiteWriter(_options.OutputDir);
-        var index = new SearchIndexBuilder(new SearchTermTable());
-        var entries = Scan(index, ct);
+        var entries = Scan(ct);
         var catalog = new SiteCatalog(entries);
         var site = new SiteView
         {
@@ -75,14 +75,31 @@ public sealed partial class KbSiteBuilder
 
         var pages = new PageSet(writer, previous, state, settings);
         Report("articles", 0, entries.Count);
-        var rendered = RenderArticles(catalog, templates, site, products, pages, ct);
-        RenderOtherPages(catalog, templates, site, products, pages);
-        Report("search", 0, 1);
-        var search = SearchExporter.Write(index, catalog, writer, _options.MaxParallelism);
-        if (pages.Errors.Count > 0)
+        // The search files depend on the articles only: when none changed, the previous build's are linked
+        // and only the pages to render are parsed; otherwise every article is parsed and indexed.
+        var searchFingerprint = SearchInputs.Fingerprint(catalog);
+        var search = SearchInputs.TryReuse(previous, searchFingerprint, writer);
+        List<string> rendered;
+        using (var ranking = search is null ? new Kb.Index.Export.RankingIndex() : null)
         {
-            throw new SiteBuildException("the build failed; the previous output is unchanged:\n  " + string.Join("\n  ", pages.Errors.Take(20)));
+            rendered = RenderArticles(catalog, templates, site, products, pages, ranking, ct);
+            RenderOtherPages(catalog, templates, site, products, pages);
+            if (pages.Errors.Count > 0)
+            {
+                throw new SiteBuildException("the build failed; the previous output is unchanged:\n  " + string.Join("\n  ", pages.Errors.Take(20)));
+            }
+
+            if (ranking is not null)
+            {
+                Report("search", 0, 1);
+                using var export = ranking.Export();
+                Report("export", 0, 1);
+                search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
+            }
         }
+
+        state.SearchFingerprint = searchFingerprint;
+        state.Search = search;
 
         writer.WriteBytes(BuildState.FileName, state.ToJson());
         Report("swap", 0, 1);
@@ -113,7 +130,7 @@ public sealed partial class KbSiteBuilder
         if (Trace && _lastPhase != phase)
         {
             _lastPhase = phase;
-            Console.Error.WriteLine($"[{_clock.Elapsed.TotalSeconds:F2} s] {phase}");
+            Console.Error.WriteLine($"[{_clock.Elapsed.TotalSeconds:F2} s] {phase} (GC pauses so far {GC.GetTotalPauseDuration().TotalSeconds:F1} s)");
         }
     }
 

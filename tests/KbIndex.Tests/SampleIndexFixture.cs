@@ -16,6 +16,7 @@ public sealed class SampleIndexFixture : IDisposable
             .Where(r => r.Record is not null)
             .Select(r => r.Record!)
             .ToList();
+        Records = records;
         Articles = records.Count;
         using (var dir = Lucene.Net.Store.FSDirectory.Open(Folder))
         {
@@ -29,6 +30,9 @@ public sealed class SampleIndexFixture : IDisposable
     public string Folder { get; }
 
     public int Articles { get; }
+
+    /// <summary>The records the index was built from.</summary>
+    public IReadOnlyList<Kb.Parser.Model.ArticleRecord> Records { get; }
 
     public IndexReport Report { get; }
 

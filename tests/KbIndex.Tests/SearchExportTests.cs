@@ -50,4 +50,27 @@ public sealed class SearchExportTests
         Assert.Equal("Q199250", export.Documents[best].Id);
         Assert.Equal(["199250", "kb199250", "q199250"], export.Terms().Where(t => t.Term.EndsWith("199250", StringComparison.Ordinal)).Select(t => t.Term));
     }
+
+    [Fact]
+    public void RankingIndex_ExportsTheFullIndexsTermsAndWeights()
+    {
+        using var full = SearchExport.Open(_index.Folder);
+        using var ranking = new RankingIndex();
+        // One copy of each article, as the full index keeps (content/kb and the sample share Q199250).
+        Parallel.ForEach(_index.Records.DistinctBy(r => r.Id), new ParallelOptions { MaxDegreeOfParallelism = 2 }, ranking.Add);
+        using var slim = ranking.Export();
+        Assert.Equal(full.Ids, slim.Ids);
+        Assert.Equal(full.Documents.Select(d => d.Id), slim.Ids);
+        Assert.Throws<InvalidOperationException>(() => slim.Documents);
+
+        var expected = full.Terms().ToList();
+        var actual = slim.Terms(t => t, parallelism: 2).ToList();
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Term, actual[i].Term);
+            Assert.Equal(expected[i].DocumentFrequency, actual[i].DocumentFrequency);
+            Assert.Equal(expected[i].Postings, actual[i].Postings);
+        }
+    }
 }

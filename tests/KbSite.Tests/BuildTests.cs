@@ -162,9 +162,16 @@ public sealed class BuildTests
             .Article("Q100006", "TEST: Six", Body.Replace("Q100002", "Q100005", StringComparison.Ordinal));
         var first = await site.BuildAsync();
         Assert.Equal(4, first.RenderedArticles.Count);
+        Assert.False(first.Search!.Reused);
+        var entry = site.Read("search/entry.json");
         var again = await site.BuildAsync();
         Assert.Empty(again.RenderedArticles);
         Assert.Equal(0, again.PagesRendered);
+        // Nothing the search files are made of changed: they are linked, not exported again.
+        Assert.True(again.Search!.Reused);
+        Assert.Equal(first.Search.Files, again.Search.Files);
+        Assert.Equal(entry, site.Read("search/entry.json"));
+        Assert.All(again.Search.Files, f => Assert.True(File.Exists(Path.Combine(site.Output, f)), f));
 
         // Q100002's title changes: its page and the pages linking to it (Q100001 references it) change.
         site.Article("Q100002", "TEST: Two, renamed", Body);
@@ -172,5 +179,10 @@ public sealed class BuildTests
         Assert.Equal(["Q100001", "Q100002"], third.RenderedArticles);
         Assert.Contains("TEST: Two, renamed", site.Read("kb/100/Q100002/index.html"), StringComparison.Ordinal);
         Assert.Contains("TEST: Two, renamed", site.Read("kb/100/Q100001/index.html"), StringComparison.Ordinal);
+        // ... and the search is exported again, with the new title in its terms.
+        Assert.False(third.Search!.Reused);
+        Assert.NotEqual(entry, site.Read("search/entry.json"));
+        Assert.Contains(third.Search.Files, f => f.StartsWith("search/s/", StringComparison.Ordinal)
+            && File.ReadAllText(Path.Combine(site.Output, f)).Contains("\"renam\"", StringComparison.Ordinal));
     }
 }

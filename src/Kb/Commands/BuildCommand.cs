@@ -95,7 +95,7 @@ internal sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
             $"built {settings.Out}: {result.Articles:N0} articles, {result.Pages:N0} pages ({result.PagesRendered:N0} rendered, {result.PagesReused:N0} reused), {result.Files:N0} files, {result.Bytes / 1e6:F1} MB, {result.Elapsed.TotalSeconds:F1} s, {result.Diagnostics.Count} warnings"));
         if (result.Search is { } s)
         {
-            Console.WriteLine(string.Create(c, $"search: {s.Terms:N0} terms in {s.Shards:N0} shards, {s.DocGroups:N0} result files, {s.Bytes / 1e6:F1} MB"));
+            Console.WriteLine(string.Create(c, $"search: {s.Terms:N0} terms in {s.Shards:N0} shards, {s.DocGroups:N0} result files, {s.Bytes / 1e6:F1} MB{(s.Reused ? " (unchanged: linked from the previous build)" : "")}"));
         }
 
         return ExitCodes.Ok;

@@ -14,22 +14,30 @@ public sealed class DottedPartsFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
+    private readonly IOffsetAttribute _offset;
     private readonly Queue<string> _parts = new();
-    private State? _state;
+    private int _start;
+    private int _end;
 
     public DottedPartsFilter(TokenStream input)
         : base(input)
     {
         _term = AddAttribute<ICharTermAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
     }
 
     public override bool IncrementToken()
     {
         if (_parts.Count > 0)
         {
-            RestoreState(_state);
-            _term.SetEmpty().Append(_parts.Dequeue());
+            // A part is the word's token as the tokenizer made it (every attribute at its default but
+            // term and offsets) with another term at the same position. Later filters may have changed
+            // the word's attributes (the stem guard marks it a keyword), so they are cleared, not kept.
+            // Clearing is what capturing and restoring the word's state did, at a fraction of the cost.
+            ClearAttributes();
+            _offset.SetOffset(_start, _end);
+            _term.Append(_parts.Dequeue());
             _increment.PositionIncrement = 0;
             return true;
         }
@@ -39,10 +47,10 @@ public sealed class DottedPartsFilter : TokenFilter
             return false;
         }
 
-        var text = _term.ToString();
-        if (text.AsSpan().IndexOfAny('.', '_') >= 0)
+        // Most words have no dot: look at the buffer before making a string of it.
+        if (_term.Buffer.AsSpan(0, _term.Length).IndexOfAny('.', '_') >= 0)
         {
-            foreach (var part in text.Split('.', '_'))
+            foreach (var part in _term.ToString().Split('.', '_'))
             {
                 if (part.Length >= 2 && part.Any(char.IsLetter))
                 {
@@ -50,10 +58,8 @@ public sealed class DottedPartsFilter : TokenFilter
                 }
             }
 
-            if (_parts.Count > 0)
-            {
-                _state = CaptureState();
-            }
+            _start = _offset.StartOffset;
+            _end = _offset.EndOffset;
         }
 
         return true;
@@ -63,6 +69,5 @@ public sealed class DottedPartsFilter : TokenFilter
     {
         base.Reset();
         _parts.Clear();
-        _state = null;
     }
 }

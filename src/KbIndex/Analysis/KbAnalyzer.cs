@@ -48,6 +48,16 @@ public sealed class CodeAnalyzer : Analyzer
     }
 }
 
+/// <summary>Lower-cased codes separated by spaces (the article number's forms): one token each.</summary>
+public sealed class FormsAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new WhitespaceTokenizer(KbIndexVersion.Lucene, reader);
+        return new TokenStreamComponents(source, new LowerCaseFilter(KbIndexVersion.Lucene, source));
+    }
+}
+
 /// <summary>The analyzers of every field, for the writer and the query parser alike.</summary>
 public static class KbAnalyzers
 {
@@ -57,12 +67,22 @@ public static class KbAnalyzers
         KbFields.Version, KbFields.Reference, KbFields.ProductExact,
     ];
 
-    /// <summary>A new per-field analyzer: <see cref="KbAnalyzer"/> by default, <see cref="CodeAnalyzer"/> for codes.</summary>
+    /// <summary>
+    /// A new per-field analyzer: <see cref="KbAnalyzer"/> by default, <see cref="CodeAnalyzer"/> for codes.
+    /// The writer's reads <see cref="KbFields.IdForm"/> as the article number's forms separated by spaces
+    /// (<see cref="Indexing.ArticleDocumentBuilder"/> writes them so); queries look up one code.
+    /// </summary>
     /// <param name="forIndex">True for the writer, false for queries (see <see cref="KbAnalyzer"/>).</param>
     public static Analyzer Create(bool forIndex = false)
     {
         var code = new CodeAnalyzer();
-        return new PerFieldAnalyzerWrapper(new KbAnalyzer(forIndex), CodeFields.ToDictionary(f => f, _ => (Analyzer)code, StringComparer.Ordinal));
+        var fields = CodeFields.ToDictionary(f => f, _ => (Analyzer)code, StringComparer.Ordinal);
+        if (forIndex)
+        {
+            fields[KbFields.IdForm] = new FormsAnalyzer();
+        }
+
+        return new PerFieldAnalyzerWrapper(new KbAnalyzer(forIndex), fields);
     }
 
     /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>

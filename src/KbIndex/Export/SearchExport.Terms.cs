@@ -4,22 +4,67 @@ using Lucene.Net.Util;
 
 namespace Kb.Index.Export;
 
-/// <summary>Term streaming: a merge of the fields' term lists in ordinal order.</summary>
+/// <summary>Term streaming: the fields' term lists merged in ordinal order, weighed on one or more threads.</summary>
 public sealed partial class SearchExport
 {
     /// <summary>
     /// Every term of the weighted fields, in ordinal (UTF-16 code unit) order, each with the articles
     /// it occurs in (ascending <see cref="ExportDocument.Doc"/>) and a BM25F weight per article.
     /// </summary>
-    public IEnumerable<ExportTerm> Terms()
+    public IEnumerable<ExportTerm> Terms() => Terms(t => t, 1);
+
+    /// <summary>
+    /// <see cref="Terms()"/> projected by <paramref name="select"/>: terms are read and weighed, and
+    /// <paramref name="select"/> is run, on up to <paramref name="parallelism"/> threads in blocks of
+    /// consecutive terms; the results come back in term order, streamed.
+    /// </summary>
+    public IEnumerable<T> Terms<T>(Func<ExportTerm, T> select, int parallelism)
     {
-        // Ordinal string order, not Lucene's UTF-8 byte order, so the site can compare with JavaScript's <.
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        var enums = new List<(string Field, TermsEnum Terms)>();
+        ArgumentNullException.ThrowIfNull(select);
+        var names = TermNames();
+        var blocks = System.Collections.Concurrent.Partitioner.Create(0, names.Length, TermBlock);
+        if (parallelism <= 1)
+        {
+            var walker = new TermWalker(this);
+            foreach (var (from, to) in blocks.GetDynamicPartitions())
+            {
+                foreach (var term in walker.Read(names, from, to))
+                {
+                    yield return select(term);
+                }
+            }
+
+            yield break;
+        }
+
+        using var walkers = new ThreadLocal<TermWalker>(() => new TermWalker(this));
+        var results = blocks
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(parallelism)
+            .Select(range => walkers.Value!.Read(names, range.Item1, range.Item2).Select(select).ToList());
+        foreach (var block in results)
+        {
+            foreach (var result in block)
+            {
+                yield return result;
+            }
+        }
+    }
+
+    /// <summary>Terms read by one thread in a row: enough to keep the threads' hand-over cheap, few enough to stream.</summary>
+    private const int TermBlock = 512;
+
+    /// <summary>
+    /// Every term of the weighted fields once, in ordinal string order, not Lucene's UTF-8 byte order,
+    /// so the site can compare with JavaScript's <c>&lt;</c>.
+    /// </summary>
+    private string[] TermNames()
+    {
+        var names = new List<string>();
         foreach (var field in FieldWeights.Keys)
         {
-            var terms = MultiFields.GetTerms(_reader, field);
-            if (terms is null)
+            if (MultiFields.GetTerms(_reader, field) is not { } terms)
             {
                 continue;
             }
@@ -29,50 +74,167 @@ public sealed partial class SearchExport
             {
                 names.Add(e.Term.Utf8ToString());
             }
-
-            enums.Add((field, terms.GetEnumerator()));
         }
 
-        var n = Documents.Count;
-        var live = MultiFields.GetLiveDocs(_reader);
+        names.Sort(StringComparer.Ordinal);
+        var distinct = new List<string>(names.Count);
         foreach (var name in names)
         {
-            var bytes = new BytesRef(name);
-            var tf = new Dictionary<int, float>();
-            foreach (var (field, termsEnum) in enums)
+            if (distinct.Count == 0 || !string.Equals(distinct[^1], name, StringComparison.Ordinal))
             {
-                if (!termsEnum.SeekExact(bytes))
+                distinct.Add(name);
+            }
+        }
+
+        return distinct.ToArray();
+    }
+
+    /// <summary>
+    /// Reads blocks of consecutive terms from every weighted field and sums their BM25F weights; one per
+    /// thread. Each field's terms are walked in index order from the block's first term to its last
+    /// (one seek per field and block: seeking every term was most of the export's time).
+    /// </summary>
+    private sealed class TermWalker
+    {
+        private readonly SearchExport _export;
+        private readonly List<Field> _fields = [];
+        private readonly Lucene.Net.Util.IBits? _live;
+        private readonly Dictionary<BytesRef, int> _block = [];
+        private readonly List<Addend> _addends = [];
+
+        public TermWalker(SearchExport export)
+        {
+            _export = export;
+            _live = MultiFields.GetLiveDocs(export._reader);
+            foreach (var (field, weight) in FieldWeights)
+            {
+                if (MultiFields.GetTerms(export._reader, field) is { } terms)
+                {
+                    var (length, average) = export._lengths[field];
+                    _fields.Add(new Field(weight, terms.GetEnumerator(), length, average));
+                }
+            }
+        }
+
+        /// <summary>The terms <paramref name="names"/>[from..to) that live articles have, with their postings and weights, in order.</summary>
+        public List<ExportTerm> Read(string[] names, int from, int to)
+        {
+            _block.Clear();
+            _addends.Clear();
+            BytesRef? first = null;
+            BytesRef? last = null;
+            for (var i = from; i < to; i++)
+            {
+                // UTF-8 order (the index's) and UTF-16 order (the names') differ only for a few characters
+                // beyond U+D7FF, so the block's range in the index is found by comparing bytes.
+                var bytes = new BytesRef(names[i]);
+                _block[bytes] = i - from;
+                first = first is null || bytes.CompareTo(first) < 0 ? bytes : first;
+                last = last is null || bytes.CompareTo(last) > 0 ? bytes : last;
+            }
+
+            if (first is null || last is null)
+            {
+                return [];
+            }
+
+            // Fields in the order of FieldWeights, so each article's sum adds the same numbers in the same order as before.
+            foreach (var field in _fields)
+            {
+                var e = field.Terms;
+                if (e.SeekCeil(first) == TermsEnum.SeekStatus.END)
                 {
                     continue;
                 }
 
-                var docs = termsEnum.Docs(live, null, DocsFlags.FREQS);
-                var (length, average) = _lengths[field];
-                var weight = FieldWeights[field];
-                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                do
                 {
-                    var ordinal = _ordinalOf[doc];
-                    if (ordinal < 0)
+                    if (e.Term.CompareTo(last) > 0)
                     {
-                        continue;
+                        break;
                     }
 
-                    // BM25F: weighted, length-normalised term frequency summed over fields, saturated once.
-                    var norm = 1 - B + (B * length[doc] / Math.Max(average, 1));
-                    tf[ordinal] = tf.GetValueOrDefault(ordinal) + (weight * docs.Freq / norm);
+                    if (_block.TryGetValue(e.Term, out var index))
+                    {
+                        Collect(field, index);
+                    }
+                }
+                while (e.MoveNext());
+            }
+
+            return Weigh(names, from);
+        }
+
+        private void Collect(Field field, int index)
+        {
+            field.Docs = field.Terms.Docs(_live, field.Docs, DocsFlags.FREQS);
+            var docs = field.Docs;
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                var ordinal = _export._ordinalOf[doc];
+                if (ordinal >= 0)
+                {
+                    // BM25F: weighted, length-normalised term frequency, summed over fields below.
+                    var norm = 1 - B + (B * field.Length[doc] / Math.Max(field.Average, 1));
+                    _addends.Add(new Addend(index, ordinal, _addends.Count, field.Weight * docs.Freq / norm));
                 }
             }
+        }
 
-            if (tf.Count == 0)
+        /// <summary>Sums each term's addends per article (in the order they were read) and saturates once.</summary>
+        private List<ExportTerm> Weigh(string[] names, int from)
+        {
+            var addends = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_addends);
+            addends.Sort();
+            var result = new List<ExportTerm>();
+            var n = _export.Ids.Count;
+            var postings = new List<(int Ordinal, float Tf)>();
+            for (var i = 0; i < addends.Length;)
             {
-                continue;
+                var term = addends[i].Term;
+                postings.Clear();
+                for (; i < addends.Length && addends[i].Term == term; i++)
+                {
+                    if (postings.Count > 0 && postings[^1].Ordinal == addends[i].Ordinal)
+                    {
+                        postings[^1] = (addends[i].Ordinal, postings[^1].Tf + addends[i].Value);
+                    }
+                    else
+                    {
+                        postings.Add((addends[i].Ordinal, 0f + addends[i].Value));
+                    }
+                }
+
+                var df = postings.Count;
+                var idf = (float)Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+                var weighed = new ExportPosting[df];
+                for (var k = 0; k < df; k++)
+                {
+                    var tf = postings[k].Tf;
+                    weighed[k] = new ExportPosting(postings[k].Ordinal, MathF.Round(idf * tf * (K1 + 1) / (tf + K1), 3));
+                }
+
+                result.Add(new ExportTerm(names[from + term], df, weighed));
             }
 
-            var idf = (float)Math.Log(1 + ((n - tf.Count + 0.5) / (tf.Count + 0.5)));
-            var postings = tf.OrderBy(p => p.Key)
-                .Select(p => new ExportPosting(p.Key, MathF.Round(idf * p.Value * (K1 + 1) / (p.Value + K1), 3)))
-                .ToList();
-            yield return new ExportTerm(name, tf.Count, postings);
+            return result;
+        }
+
+        /// <summary>One field's enumerators and length statistics.</summary>
+        private sealed class Field(float weight, TermsEnum terms, float[] length, float average)
+        {
+            public float Weight { get; } = weight;
+            public TermsEnum Terms { get; } = terms;
+            public float[] Length { get; } = length;
+            public float Average { get; } = average;
+            public DocsEnum? Docs { get; set; }
+        }
+
+        /// <summary>One field's contribution to one article for one term; sorted by term, article, then reading order.</summary>
+        private readonly record struct Addend(int Term, int Ordinal, int Sequence, float Value) : IComparable<Addend>
+        {
+            public int CompareTo(Addend other) =>
+                Term != other.Term ? Term.CompareTo(other.Term) : Ordinal != other.Ordinal ? Ordinal.CompareTo(other.Ordinal) : Sequence.CompareTo(other.Sequence);
         }
     }
 

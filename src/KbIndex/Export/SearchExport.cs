@@ -37,27 +37,44 @@ public sealed partial class SearchExport : IDisposable
         [KbFields.IdForm] = 10f,
     };
 
-    private readonly Lucene.Net.Store.Directory _dir;
-    private readonly DirectoryReader _reader;
+    private readonly IReadOnlyList<Lucene.Net.Store.Directory> _dirs;
+    private readonly IndexReader _reader;
     private readonly int[] _ordinalOf;
+    private readonly int[] _globalOf;
     private readonly Dictionary<string, (float[] Length, float Average)> _lengths = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<ExportDocument>> _documents;
 
-    private SearchExport(Lucene.Net.Store.Directory dir)
+    private SearchExport(IReadOnlyList<Lucene.Net.Store.Directory> dirs)
     {
-        _dir = dir;
-        _reader = DirectoryReader.Open(dir);
-        _reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
-        _reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
-        Abbreviations = Abbreviations.FromJson(json, definitions);
-        (Documents, _ordinalOf) = ReadDocuments(_reader);
-        foreach (var field in FieldWeights.Keys)
+        _dirs = dirs;
+        var readers = dirs.Select(d => DirectoryReader.Open(d)).ToArray();
+        _reader = readers.Length == 1 ? readers[0] : new MultiReader(readers, closeSubReaders: true);
+        string? json = null;
+        string? definitions = null;
+        if (readers.Length == 1)
         {
-            _lengths[field] = FieldLengths(field);
+            readers[0].IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out json);
+            readers[0].IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out definitions);
+        }
+
+        Abbreviations = Abbreviations.FromJson(json, definitions);
+        (Ids, _ordinalOf, _globalOf) = ReadIds(_reader);
+        _documents = new Lazy<IReadOnlyList<ExportDocument>>(ReadDocuments);
+        var lengths = FieldWeights.Keys.AsParallel().Select(f => (Field: f, Lengths: FieldLengths(f))).ToList();
+        foreach (var (field, length) in lengths)
+        {
+            _lengths[field] = length;
         }
     }
 
-    /// <summary>Articles in ordinal id order; a posting's <see cref="ExportPosting.Doc"/> indexes this list.</summary>
-    public IReadOnlyList<ExportDocument> Documents { get; }
+    /// <summary>Article numbers in ordinal order; a posting's <see cref="ExportPosting.Doc"/> indexes this list.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>
+    /// Articles in ordinal id order (the order of <see cref="Ids"/>), read from the stored records on first
+    /// use. An index made by <see cref="RankingIndex"/> stores no records and has none.
+    /// </summary>
+    public IReadOnlyList<ExportDocument> Documents => _documents.Value;
 
     /// <summary>How to analyse queries in JavaScript.</summary>
     public ExportAnalysis Analysis { get; } = new();
@@ -65,41 +82,67 @@ public sealed partial class SearchExport : IDisposable
     /// <summary>Learned product abbreviations (tag → products), for optional query expansion in the site.</summary>
     public Abbreviations Abbreviations { get; }
 
-    public static SearchExport Open(string indexPath) => new(FSDirectory.Open(indexPath));
+    public static SearchExport Open(string indexPath) => new([FSDirectory.Open(indexPath)]);
+
+    /// <summary>
+    /// An export of the indexes in <paramref name="directories"/> read as one (each holding other
+    /// articles), which the export then owns and disposes. Abbreviations are read from a single index only.
+    /// </summary>
+    internal static SearchExport Open(IReadOnlyList<Lucene.Net.Store.Directory> directories) => new(directories);
 
     public void Dispose()
     {
         _reader.Dispose();
-        _dir.Dispose();
+        foreach (var dir in _dirs)
+        {
+            dir.Dispose();
+        }
     }
 
-    private static (List<ExportDocument>, int[]) ReadDocuments(DirectoryReader reader)
+    /// <summary>Live documents' ids (sorted doc values) in ordinal order, and the maps between global doc ids and positions.</summary>
+    private static (string[] Ids, int[] OrdinalOf, int[] GlobalOf) ReadIds(IndexReader reader)
     {
-        var loaded = new List<(int Global, ArticleRecord Record)>(reader.NumDocs);
+        var loaded = new List<(int Global, string Id)>(reader.NumDocs);
+        var scratch = new BytesRef();
         foreach (var leaf in reader.Leaves)
         {
             var r = leaf.AtomicReader;
+            var ids = r.GetSortedDocValues(KbFields.Id);
             for (var doc = 0; doc < r.MaxDoc; doc++)
             {
-                if (r.LiveDocs is { } live && !live.Get(doc))
+                if ((r.LiveDocs is { } live && !live.Get(doc)) || ids is null)
                 {
                     continue;
                 }
 
-                var bytes = r.Document(doc).GetBinaryValue(KbFields.Record);
-                var record = KbJson.Deserialize(Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length))!;
-                loaded.Add((leaf.DocBase + doc, record));
+                ids.Get(doc, scratch);
+                loaded.Add((leaf.DocBase + doc, scratch.Utf8ToString()));
             }
         }
 
-        loaded.Sort((a, b) => string.CompareOrdinal(a.Record.Id, b.Record.Id));
+        loaded.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         var ordinalOf = new int[reader.MaxDoc];
         Array.Fill(ordinalOf, -1);
-        var docs = new List<ExportDocument>(loaded.Count);
+        var globalOf = new int[loaded.Count];
+        var result = new string[loaded.Count];
         for (var i = 0; i < loaded.Count; i++)
         {
-            var (global, record) = loaded[i];
-            ordinalOf[global] = i;
+            ordinalOf[loaded[i].Global] = i;
+            globalOf[i] = loaded[i].Global;
+            result[i] = loaded[i].Id;
+        }
+
+        return (result, ordinalOf, globalOf);
+    }
+
+    private List<ExportDocument> ReadDocuments()
+    {
+        var docs = new List<ExportDocument>(Ids.Count);
+        for (var i = 0; i < Ids.Count; i++)
+        {
+            var bytes = _reader.Document(_globalOf[i]).GetBinaryValue(KbFields.Record)
+                ?? throw new InvalidOperationException("this index stores no records (a ranking-only index): only its ids and terms can be exported");
+            var record = KbJson.Deserialize(Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length))!;
             var summary = ArticleText.From(record).Summary.ReplaceLineEndings(" ").Trim();
             docs.Add(new ExportDocument
             {
@@ -115,6 +158,6 @@ public sealed partial class SearchExport : IDisposable
             });
         }
 
-        return (docs, ordinalOf);
+        return docs;
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Kb.Index.Analysis;
 using Kb.Parser.Model;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Kb.Index.Indexing;
@@ -16,15 +18,10 @@ public static class ArticleDocumentBuilder
         var doc = new Document
         {
             new StringField(KbFields.Id, record.Id, Field.Store.YES),
-            new SortedDocValuesField(KbFields.Id, new BytesRef(record.Id)),
             new BinaryDocValuesField(KbFields.Hash, new BytesRef(hash)),
-            new TextField(KbFields.Title, record.Title, Field.Store.NO),
             new StoredField(KbFields.Record, json),
         };
-        foreach (var form in IdForms(record.Id))
-        {
-            doc.Add(new StringField(KbFields.IdForm, form, Field.Store.NO));
-        }
+        var text = AddRankedFields(doc, record, TextField.TYPE_NOT_STORED);
 
         if (record.TitlePrefix is { Length: > 0 } prefix)
         {
@@ -40,7 +37,6 @@ public static class ArticleDocumentBuilder
 
         foreach (var product in record.Products.Distinct(StringComparer.Ordinal))
         {
-            doc.Add(new TextField(KbFields.Product, product, Field.Store.NO));
             doc.Add(new StringField(KbFields.ProductExact, product.ToLowerInvariant(), Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(KbFields.ProductExact, new BytesRef(product)));
         }
@@ -70,23 +66,70 @@ public static class ArticleDocumentBuilder
             doc.Add(new NumericDocValuesField(KbFields.Year, date.Year));
         }
 
-        var text = ArticleText.From(record);
         foreach (var (abbr, words) in Kb.Index.Analysis.Definitions.Find(record.Title + "\n" + text.Summary + "\n" + text.Body).Distinct())
         {
             doc.Add(new SortedSetDocValuesField(KbFields.Tag, new BytesRef("d:" + abbr + "=" + words.ToLowerInvariant())));
         }
 
-        AddText(doc, KbFields.Summary, text.Summary);
-        AddText(doc, KbFields.Heading, text.Headings);
-        AddText(doc, KbFields.Body, text.Body);
-        AddText(doc, KbFields.QueryWords, string.Join(' ', record.AdditionalQueryWords));
-        AddOptions(doc, record);
+        doc.Add(new Int32Field(KbFields.OptionCount, record.Options.Count, Field.Store.NO));
+        doc.Add(new NumericDocValuesField(KbFields.OptionCount, record.Options.Count));
         foreach (var r in record.References.Select(r => r.Id.ToLowerInvariant()).Distinct(StringComparer.Ordinal))
         {
             doc.Add(new StringField(KbFields.Reference, r, Field.Store.NO));
         }
 
         return doc;
+    }
+
+    /// <summary>
+    /// Only what ranking needs (<see cref="Export.SearchExport"/>): the id as sorted doc values, its
+    /// forms, and the weighted text fields with the same text and analysis as <see cref="Build"/>, but
+    /// indexed with frequencies only (no positions, no norms) and nothing stored. The export's weights
+    /// come out the same as from a full document, since they use term frequencies and field lengths only.
+    /// </summary>
+    public static Document BuildRanked(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var doc = new Document();
+        AddRankedFields(doc, record, RankedTextType);
+        return doc;
+    }
+
+    /// <summary>Text fields of a ranking-only document: term frequencies, nothing else.</summary>
+    private static readonly FieldType RankedTextType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS, OmitNorms = true });
+
+    /// <summary>
+    /// The id forms as one field split at spaces by the index analyzer (<see cref="KbAnalyzers.Create"/>):
+    /// the same terms as one <see cref="StringField"/> per form, without a new token stream per form
+    /// (Lucene makes one per <see cref="StringField"/>, under a process-wide lock).
+    /// </summary>
+    private static readonly FieldType IdFormType = Frozen(new FieldType(StringField.TYPE_NOT_STORED) { IsTokenized = true });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>The fields <see cref="Export.SearchExport"/> reads: id doc values, id forms and the weighted text fields.</summary>
+    private static ArticleText AddRankedFields(Document doc, ArticleRecord record, FieldType type)
+    {
+        doc.Add(new SortedDocValuesField(KbFields.Id, new BytesRef(record.Id)));
+        doc.Add(new Field(KbFields.IdForm, string.Join(' ', IdForms(record.Id)), IdFormType));
+
+        AddText(doc, KbFields.Title, record.Title, type);
+        foreach (var product in record.Products.Distinct(StringComparer.Ordinal))
+        {
+            AddText(doc, KbFields.Product, product, type);
+        }
+
+        var text = ArticleText.From(record);
+        AddText(doc, KbFields.Summary, text.Summary, type);
+        AddText(doc, KbFields.Heading, text.Headings, type);
+        AddText(doc, KbFields.Body, text.Body, type);
+        AddText(doc, KbFields.QueryWords, string.Join(' ', record.AdditionalQueryWords), type);
+        AddOptions(doc, record, type);
+        return text;
     }
 
     /// <summary>The lower-cased forms an article number is found by: <c>q199250</c>, <c>199250</c>, <c>kb199250</c>.</summary>
@@ -113,7 +156,7 @@ public static class ArticleDocumentBuilder
     internal static bool TryDate(string? iso, out DateTime date) =>
         DateTime.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static void AddOptions(Document doc, ArticleRecord record)
+    private static void AddOptions(Document doc, ArticleRecord record, FieldType type)
     {
         var options = new StringBuilder();
         var conditions = new StringBuilder();
@@ -131,17 +174,15 @@ public static class ArticleDocumentBuilder
             conditions.Append(f.Statement).Append("\n\n");
         }
 
-        AddText(doc, KbFields.Option, options.ToString());
-        AddText(doc, KbFields.Condition, conditions.ToString());
-        doc.Add(new Int32Field(KbFields.OptionCount, record.Options.Count, Field.Store.NO));
-        doc.Add(new NumericDocValuesField(KbFields.OptionCount, record.Options.Count));
+        AddText(doc, KbFields.Option, options.ToString(), type);
+        AddText(doc, KbFields.Condition, conditions.ToString(), type);
     }
 
-    private static void AddText(Document doc, string field, string text)
+    private static void AddText(Document doc, string field, string text, FieldType type)
     {
         if (text.Length > 0)
         {
-            doc.Add(new TextField(field, text, Field.Store.NO));
+            doc.Add(new Field(field, text, type));
         }
     }
 }

@@ -4,24 +4,23 @@ using Kb.Parser.Corpus;
 using Kb.Parser.Model;
 using Kb.Site.Catalog;
 using Kb.Site.Output;
-using Kb.Site.Search;
 
 namespace Kb.Site.Build;
 
-/// <summary>The first pass over one file: its catalog entry and search terms, or why it is left out.</summary>
-internal sealed record ScanResult(ArticleEntry? Entry, Dictionary<int, int>? Terms, int Length, SiteDiagnostic? Problem);
+/// <summary>The first pass over one file: its catalog entry, or why it is left out.</summary>
+internal sealed record ScanResult(ArticleEntry? Entry, SiteDiagnostic? Problem);
 
-/// <summary>Reads one article for the first pass (on a worker thread): parse, hash, catalog entry, search terms.</summary>
+/// <summary>Reads one article for the first pass (on a worker thread): hash, head parse, catalog entry.</summary>
 internal static class ArticleScanner
 {
     /// <summary>
     /// The first pass reads only the head of an article with the parser (front matter, title, header,
-    /// applies-to and the first paragraphs); search terms and references come from the whole text.
-    /// The full parse happens once, when the page is rendered.
+    /// applies-to and the first paragraphs); references come from the whole text. The full parse
+    /// happens once, in the second pass, which renders the page and indexes the record for search.
     /// </summary>
     public const int HeadBytes = 3072;
 
-    public static ScanResult Scan(ArticleFile file, int index, SearchTermTable table)
+    public static ScanResult Scan(ArticleFile file, int index)
     {
         byte[] bytes;
         ArticleRecord record;
@@ -30,11 +29,11 @@ internal static class ArticleScanner
         {
             bytes = file.ReadBytes();
             text = Kb.Parser.Text.SourceDecoder.Decode(bytes, new List<Diagnostic>());
-            record = KbArticleParser.Parse(Head(text), file.SourcePath);
+            record = KbArticleParser.ParseWithoutOptions(Head(text), file.SourcePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            return new ScanResult(null, null, 0, new SiteDiagnostic(SiteDiagnosticCodes.ParseError, file.SourcePath, ex.Message));
+            return new ScanResult(null, new SiteDiagnostic(SiteDiagnosticCodes.ParseError, file.SourcePath, ex.Message));
         }
 
         var hash = Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
@@ -79,9 +78,7 @@ internal static class ArticleScanner
             }
         }
 
-        var terms = new Dictionary<int, int>(512);
-        var length = SearchText.Count(record, Body(text), terms, table);
-        return new ScanResult(entry, terms, length, problem);
+        return new ScanResult(entry, problem);
     }
 
     /// <summary>The text up to the last line break before <see cref="HeadBytes"/> characters.</summary>
@@ -94,18 +91,6 @@ internal static class ArticleScanner
 
         var cut = text.LastIndexOf('\n', HeadBytes);
         return text[..(cut > 0 ? cut + 1 : HeadBytes)];
-    }
-
-    /// <summary>The text after the front matter (its keys say nothing about the article).</summary>
-    internal static string Body(string text)
-    {
-        if (!text.StartsWith("---", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        return end < 0 ? text : text[(end + 4)..];
     }
 
     /// <summary><c>/kb/199/Q199250/</c> for <c>Q199250</c>: the archive's own scheme.</summary>

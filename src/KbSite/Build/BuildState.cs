@@ -6,7 +6,8 @@ namespace Kb.Site.Build;
 
 /// <summary>
 /// The fingerprints of the pages of the last build (<c>.kb-build.json</c> in the output folder):
-/// a page whose fingerprint is unchanged is linked from the previous output instead of rendered.
+/// a page whose fingerprint is unchanged is linked from the previous output instead of rendered,
+/// and so are the search files when nothing they are made from changed.
 /// </summary>
 internal sealed class BuildState
 {
@@ -16,6 +17,12 @@ internal sealed class BuildState
     public const int Version = 1;
 
     public Dictionary<string, string> Pages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The fingerprint of everything the search files are made from (empty: none were written).</summary>
+    public string SearchFingerprint { get; set; } = "";
+
+    /// <summary>What the search export wrote, its files included; null when unknown.</summary>
+    public Search.SearchExportStats? Search { get; set; }
 
     public static BuildState Load(string outputDir)
     {
@@ -38,11 +45,27 @@ internal sealed class BuildState
             {
                 state.Pages[p.Name] = p.Value.GetString() ?? "";
             }
+
+            if (doc.RootElement.TryGetProperty("search", out var search))
+            {
+                state.SearchFingerprint = search.GetProperty("fingerprint").GetString() ?? "";
+                state.Search = new Search.SearchExportStats(
+                    search.GetProperty("terms").GetInt32(),
+                    search.GetProperty("shards").GetInt32(),
+                    search.GetProperty("groups").GetInt32(),
+                    search.GetProperty("bytes").GetInt64(),
+                    search.GetProperty("entry").GetString() ?? "")
+                {
+                    Files = search.GetProperty("files").EnumerateArray().Select(f => f.GetString() ?? "").ToList(),
+                };
+            }
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             // An unreadable state only costs a full build.
             state.Pages.Clear();
+            state.SearchFingerprint = "";
+            state.Search = null;
         }
 
         return state;
@@ -62,6 +85,25 @@ internal sealed class BuildState
             }
 
             w.WriteEndObject();
+            if (Search is { } search)
+            {
+                w.WriteStartObject("search");
+                w.WriteString("fingerprint", SearchFingerprint);
+                w.WriteNumber("terms", search.Terms);
+                w.WriteNumber("shards", search.Shards);
+                w.WriteNumber("groups", search.DocGroups);
+                w.WriteNumber("bytes", search.Bytes);
+                w.WriteString("entry", search.EntryFile);
+                w.WriteStartArray("files");
+                foreach (var f in search.Files)
+                {
+                    w.WriteStringValue(f);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

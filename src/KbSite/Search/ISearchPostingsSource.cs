@@ -1,10 +1,9 @@
 namespace Kb.Site.Search;
 
 /// <summary>
-/// Where the static search's postings come from. Today <see cref="SearchIndexBuilder"/> (terms counted
-/// from the records while the site is built); KbIndex's Lucene export can implement the same contract
-/// (its per-posting BM25F weights quantised to a byte, its document numbers mapped to the catalog's)
-/// and the file format and the client stay as they are, apart from the analysis the client mirrors.
+/// Where the static search's postings come from: <see cref="IndexPostingsSource"/>, KbIndex's
+/// Lucene export (per-posting BM25F weights quantised to a byte, document numbers mapped to the
+/// catalog's). The file format (<see cref="SearchExporter"/>) depends only on this contract.
 /// </summary>
 internal interface ISearchPostingsSource
 {

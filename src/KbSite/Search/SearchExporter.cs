@@ -7,7 +7,14 @@ using Kb.Site.Output;
 namespace Kb.Site.Search;
 
 /// <summary>What the search export wrote.</summary>
-public sealed record SearchExportStats(int Terms, int Shards, int DocGroups, long Bytes, string EntryFile);
+public sealed record SearchExportStats(int Terms, int Shards, int DocGroups, long Bytes, string EntryFile)
+{
+    /// <summary>Every file written, relative to the output folder.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>True when the files were linked from the previous build instead of exported.</summary>
+    public bool Reused { get; init; }
+}
 
 /// <summary>
 /// Writes the static search files (format in docs/site.md):
@@ -38,6 +45,7 @@ internal static class SearchExporter
             index.AddProductFilter(ProductTermPrefix + product.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), product.Articles.Select(a => a.Index));
         }
 
+        var files = new List<string>();
         var terms = new List<string>();
         var encoded = new List<string>();
         foreach (var (term, postings) in index.Postings(MaxPostingsPerTerm, parallelism))
@@ -58,6 +66,7 @@ internal static class SearchExporter
                 var json = ShardJson(terms, encoded, start, i);
                 var name = "s/" + Hash(json) + ".json";
                 writer.WriteBytes("search/" + name, json);
+                files.Add("search/" + name);
                 bytes += json.Length;
                 shards.Add((terms[start], terms[i], name));
                 start = i + 1;
@@ -65,10 +74,11 @@ internal static class SearchExporter
             }
         }
 
-        var (docsFolder, groups, docBytes) = WriteDocs(catalog, writer);
+        var (docsFolder, groups, docBytes) = WriteDocs(catalog, writer, files);
         var meta = MetaJson(shards, index.Documents);
         var metaName = "meta." + Hash(meta) + ".json";
         writer.WriteBytes("search/" + metaName, meta);
+        files.Add("search/" + metaName);
         var entry = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
             ["v"] = FormatVersion,
@@ -77,7 +87,8 @@ internal static class SearchExporter
             ["group"] = DocGroupSize,
         });
         writer.WriteBytes("search/entry.json", entry);
-        return new SearchExportStats(terms.Count, shards.Count, groups, bytes + docBytes + meta.Length + entry.Length, "search/entry.json");
+        files.Add("search/entry.json");
+        return new SearchExportStats(terms.Count, shards.Count, groups, bytes + docBytes + meta.Length + entry.Length, "search/entry.json") { Files = files };
     }
 
     /// <summary>Postings as base64 of (varint doc delta, impact byte) pairs.</summary>
@@ -148,7 +159,7 @@ internal static class SearchExporter
         return ms.ToArray();
     }
 
-    private static (string Folder, int Groups, long Bytes) WriteDocs(SiteCatalog catalog, SiteWriter writer)
+    private static (string Folder, int Groups, long Bytes) WriteDocs(SiteCatalog catalog, SiteWriter writer, List<string> written)
     {
         var articles = catalog.Articles;
         var files = new List<byte[]>();
@@ -189,7 +200,9 @@ internal static class SearchExporter
         long total = 0;
         for (var g = 0; g < files.Count; g++)
         {
-            writer.WriteBytes("search/" + folder + g.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json", files[g]);
+            var name = "search/" + folder + g.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";
+            writer.WriteBytes(name, files[g]);
+            written.Add(name);
             total += files[g].Length;
         }
 

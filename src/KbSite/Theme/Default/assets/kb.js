@@ -1,140 +1,253 @@
 // kb static site client: search as you type over the exported shards, and the decision aid.
 // No framework. Pages work without it: the search box submits to the search page, the
 // decision aid shows its static table. Failures are logged, never thrown.
-(function () {
+(function (root) {
   "use strict";
-  var base = document.documentElement.getAttribute("data-base") || "/";
 
-  // ---- analysis: must match Kb.Site.Search.SearchAnalyzer exactly ----
+  // ---- analysis: the same as KbIndex's KbAnalyzer on a query (docs/search-index.md) ----
+  // Words: letters and decimal digits, a "." or "_" between two of them stays inside the word.
+  var WORD = /[\p{L}\p{Nd}]+(?:[._][\p{L}\p{Nd}]+)*/gu;
+  var MAX_WORD = 255;
   var STOP = Object.create(null);
-  ("a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with")
+  ("a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with " +
+    "i me my we our you your do does did how what why when where which who can could should would from s t")
     .split(" ").forEach(function (w) { STOP[w] = true; });
-  var MAX = 40;
-  function isDigit(c) { return c >= 48 && c <= 57; }
-  function stem(t) {
-    var n = t.length;
-    if (n < 3 || t.charAt(n - 1) !== "s" || isDigit(t.charCodeAt(0))) { return t; }
-    var p = t.charAt(n - 2);
-    if (p === "u" || p === "s") { return t; }
-    if (p === "e") {
-      if (n > 3 && t.charAt(n - 3) === "i" && t.charAt(n - 4) !== "a" && t.charAt(n - 4) !== "e") { return t.slice(0, n - 3) + "y"; }
-      var q = t.charAt(n - 3);
-      if (q === "i" || q === "a" || q === "o" || q === "e") { return t; }
-    }
-    return t.slice(0, n - 1);
+  var PLAIN = /^[a-z]+$/;
+
+  // Lower case one character at a time, as Lucene's LowerCaseFilter does: no context rules, and a
+  // character whose lower case is longer (the dotted capital I) stays as it is.
+  function lowerChar(c) { var l = c.toLowerCase(); return l.length === c.length ? l : c; }
+  function lower(w) { return /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : Array.from(w, lowerChar).join(""); }
+
+  // ---- Porter's suffix-stripping algorithm (1980), for words of the letters a-z ----
+  // Written from the paper's description. As in Lucene's PorterStemmer: words of one or two letters are
+  // left alone, and step 2 also turns -bli into -ble and -logi into -log.
+  function vowelAt(w, i) {
+    var c = w.charAt(i);
+    if (c === "a" || c === "e" || c === "i" || c === "o" || c === "u") { return true; }
+    // "y" is a vowel after a consonant, a consonant at the start or after a vowel.
+    return c === "y" && i > 0 && !vowelAt(w, i - 1);
   }
-  // Tokens with their positions in the text: [{term, start, end}].
+  // m, the number of vowel-consonant runs in the first n letters: [C](VC)^m[V].
+  function measure(w, n) {
+    var m = 0, i = 0;
+    while (i < n && !vowelAt(w, i)) { i++; }
+    while (i < n) {
+      while (i < n && vowelAt(w, i)) { i++; }
+      if (i === n) { break; }
+      while (i < n && !vowelAt(w, i)) { i++; }
+      m++;
+    }
+    return m;
+  }
+  function hasVowel(w, n) {
+    for (var i = 0; i < n; i++) { if (vowelAt(w, i)) { return true; } }
+    return false;
+  }
+  // *d: the first n letters end with a double consonant.
+  function doubleConsonant(w, n) { return n >= 2 && w.charAt(n - 1) === w.charAt(n - 2) && !vowelAt(w, n - 1); }
+  // *o: the first n letters end consonant-vowel-consonant, the last not w, x or y.
+  function cvc(w, n) {
+    if (n < 3 || vowelAt(w, n - 1) || !vowelAt(w, n - 2) || vowelAt(w, n - 3)) { return false; }
+    var c = w.charAt(n - 1);
+    return c !== "w" && c !== "x" && c !== "y";
+  }
+  function endsWith(w, suffix) { return w.length >= suffix.length && w.slice(w.length - suffix.length) === suffix; }
+  // Steps 2 to 4: the longest listed suffix the word ends with is replaced when the rest has measure > min
+  // (and, for "ion", ends in s or t). Where one suffix ends another, the longer is listed first.
+  var STEP2 = [["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"], ["bli", "ble"],
+    ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"], ["ization", "ize"], ["ation", "ate"], ["ator", "ate"],
+    ["alism", "al"], ["iveness", "ive"], ["fulness", "ful"], ["ousness", "ous"], ["aliti", "al"], ["iviti", "ive"],
+    ["biliti", "ble"], ["logi", "log"]];
+  var STEP3 = [["icate", "ic"], ["ative", ""], ["alize", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""], ["ness", ""]];
+  var STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate",
+    "iti", "ous", "ive", "ize"].map(function (s) { return [s, ""]; });
+  function replaceSuffix(w, rules, min) {
+    for (var r = 0; r < rules.length; r++) {
+      var suffix = rules[r][0];
+      if (!endsWith(w, suffix)) { continue; }
+      var n = w.length - suffix.length;
+      var ok = measure(w, n) > min && (suffix !== "ion" || /[st]$/.test(w.slice(0, n)));
+      return ok ? w.slice(0, n) + rules[r][1] : w;
+    }
+    return w;
+  }
+  function porter(w) {
+    if (w.length <= 2) { return w; }
+    // Step 1a: plurals.
+    if (endsWith(w, "sses") || endsWith(w, "ies")) { w = w.slice(0, -2); }
+    else if (endsWith(w, "s") && !endsWith(w, "ss")) { w = w.slice(0, -1); }
+    // Step 1b: -eed, -ed, -ing.
+    if (endsWith(w, "eed")) {
+      if (measure(w, w.length - 3) > 0) { w = w.slice(0, -1); }
+    } else {
+      var cut = endsWith(w, "ed") ? 2 : endsWith(w, "ing") ? 3 : 0;
+      if (cut > 0 && hasVowel(w, w.length - cut)) {
+        w = w.slice(0, -cut);
+        if (endsWith(w, "at") || endsWith(w, "bl") || endsWith(w, "iz")) { w += "e"; }
+        else if (doubleConsonant(w, w.length) && !/[lsz]$/.test(w)) { w = w.slice(0, -1); }
+        else if (measure(w, w.length) === 1 && cvc(w, w.length)) { w += "e"; }
+      }
+    }
+    // Step 1c: y to i after a vowel somewhere before it.
+    if (endsWith(w, "y") && hasVowel(w, w.length - 1)) { w = w.slice(0, -1) + "i"; }
+    w = replaceSuffix(w, STEP2, 0);
+    w = replaceSuffix(w, STEP3, 0);
+    w = replaceSuffix(w, STEP4, 1);
+    // Step 5a: a final e goes when m > 1, or m = 1 and the rest does not end consonant-vowel-consonant.
+    if (endsWith(w, "e")) {
+      var m = measure(w, w.length - 1);
+      if (m > 1 || (m === 1 && !cvc(w, w.length - 1))) { w = w.slice(0, -1); }
+    }
+    // Step 5b: -ll to -l when m > 1.
+    if (endsWith(w, "ll") && measure(w, w.length) > 1) { w = w.slice(0, -1); }
+    return w;
+  }
+
+  // Query terms with where they are in the text: [{term, start, end}].
   function tokens(text) {
-    var out = [], buf = "", start = -1;
-    for (var i = 0; i <= text.length; i++) {
-      var c = i < text.length ? text.charCodeAt(i) : 32;
-      if (c >= 65 && c <= 90) { c += 32; }
-      var word = (c >= 97 && c <= 122) || isDigit(c);
-      var dot = c === 46 && buf.length > 0 && isDigit(buf.charCodeAt(buf.length - 1)) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1));
-      if (word || dot) {
-        if (start < 0) { start = i; }
-        if (buf.length < MAX) { buf += String.fromCharCode(c); }
-        continue;
-      }
-      if (buf.length > 0) {
-        var term = stem(buf);
-        if (!STOP[term]) { out.push({ term: term, start: start, end: i }); }
-        buf = ""; start = -1;
-      }
+    var out = [], m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) !== null) {
+      var word = m[0];
+      if (word.length > MAX_WORD) { continue; }
+      var t = lower(word);
+      if (STOP[t]) { continue; }
+      out.push({ term: PLAIN.test(t) ? porter(t) : t, start: m.index, end: m.index + word.length });
     }
     return out;
   }
   function analyze(text) { return tokens(text).map(function (t) { return t.term; }); }
 
-  // ---- index files: one cached promise per file ----
-  var cache = {};
-  function getJson(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(base + path).then(function (r) {
-        if (!r.ok) { throw new Error(path + ": HTTP " + r.status); }
-        return r.json();
+  // ---- search over the exported files; getJson(path) loads one (relative to the site root) ----
+  function createSearch(getJson) {
+    var cache = {};
+    function get(path) {
+      if (!cache[path]) {
+        cache[path] = getJson(path);
+        cache[path].catch(function () { delete cache[path]; });
+      }
+      return cache[path];
+    }
+    function meta() { return get("search/entry.json").then(function (e) { return get("search/" + e.meta).then(function (m) { return { e: e, m: m }; }); }); }
+    function shardOf(m, term) {
+      var s = m.s, lo = 0, hi = s.length - 1, found = -1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (s[mid][0] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+      }
+      return found;
+    }
+    function decode(b64) {
+      var s = atob(b64), out = [], doc = 0, i = 0;
+      while (i < s.length) {
+        var d = 0, shift = 0, c;
+        do { c = s.charCodeAt(i++); d |= (c & 127) << shift; shift += 7; } while (c & 128);
+        doc += d;
+        out.push(doc, s.charCodeAt(i++));
+      }
+      return out;
+    }
+    // Postings of one query word: {doc: impact} for its exact terms, or, for the word being typed, the
+    // terms it begins if they score higher at 0.8 of their impact times the share of the term typed.
+    function wordPostings(mm, exact, prefix) {
+      var m = mm.m, wanted = Object.create(null), shards = [];
+      exact.forEach(function (t) { wanted[t] = true; var i = shardOf(m, t); if (i >= 0 && shards.indexOf(i) < 0) { shards.push(i); } });
+      if (prefix) {
+        var i = shardOf(m, prefix);
+        if (i >= 0 && shards.indexOf(i) < 0) { shards.push(i); }
+        if (i + 1 < m.s.length && m.s[i + 1][0].lastIndexOf(prefix, 0) === 0 && shards.indexOf(i + 1) < 0) { shards.push(i + 1); }
+      }
+      if (shards.length === 0) { return Promise.resolve({}); }
+      return Promise.all(shards.map(function (k) { return get("search/s/" + m.s[k][2] + ".json"); })).then(function (list) {
+        var exactScore = {}, best = {}, taken = 0;
+        list.forEach(function (sh) {
+          Object.keys(sh.t).forEach(function (t) {
+            if (wanted[t]) {
+              // A lone digit's version form (4 and 4.0) adds up, as kb search's alternatives do.
+              var p = decode(sh.t[t]);
+              for (var j = 0; j < p.length; j += 2) { exactScore[p[j]] = (exactScore[p[j]] || 0) + p[j + 1]; }
+            } else if (prefix && taken < 40 && t.lastIndexOf(prefix, 0) === 0) {
+              // A longer word is less likely to be the one being typed (and rare long words, such as
+              // "ftp.ietf.org" for "ftp", have high impacts): the share typed so far scales it down.
+              taken++;
+              var q = decode(sh.t[t]), share = 0.8 * prefix.length / t.length;
+              for (var k = 0; k < q.length; k += 2) { var v = q[k + 1] * share; if (!(best[q[k]] >= v)) { best[q[k]] = v; } }
+            }
+          });
+        });
+        Object.keys(exactScore).forEach(function (d) { if (!(best[d] >= exactScore[d])) { best[d] = exactScore[d]; } });
+        return best;
       });
-      cache[path].catch(function () { delete cache[path]; });
     }
-    return cache[path];
-  }
-  function entry() { return getJson("search/entry.json"); }
-  function meta() { return entry().then(function (e) { return getJson("search/" + e.meta).then(function (m) { return { e: e, m: m }; }); }); }
-  function shardOf(m, term) {
-    var s = m.s, lo = 0, hi = s.length - 1, found = -1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (s[mid][0] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    function docs(e, ids) {
+      return Promise.all(ids.map(function (id) {
+        var g = Math.floor(id / e.group);
+        return get("search/" + e.docs + g + ".json").then(function (list) { return list[id - g * e.group]; });
+      }));
     }
-    return found;
-  }
-  function shard(m, i) { return getJson("search/s/" + m.s[i][2] + ".json"); }
-  function decode(b64) {
-    var s = atob(b64), out = [], doc = 0, i = 0;
-    while (i < s.length) {
-      var d = 0, shift = 0, c;
-      do { c = s.charCodeAt(i++); d |= (c & 127) << shift; shift += 7; } while (c & 128);
-      doc += d;
-      out.push(doc, s.charCodeAt(i++));
+    // The longest start the word and its stem share: what the word being typed may still become.
+    function typedPrefix(word, term) {
+      var n = 0;
+      while (n < word.length && n < term.length && word.charAt(n) === term.charAt(n)) { n++; }
+      return term.slice(0, n);
     }
-    return out;
-  }
-  // Postings of a query word: exact term, plus (for the word being typed) terms it begins.
-  function wordPostings(mm, term, prefix) {
-    var m = mm.m, i = shardOf(m, term), shards = [];
-    if (i >= 0) { shards.push(i); }
-    if (prefix && i + 1 < m.s.length && m.s[i + 1][0].lastIndexOf(term, 0) === 0) { shards.push(i + 1); }
-    if (shards.length === 0) { return Promise.resolve({}); }
-    return Promise.all(shards.map(function (k) { return shard(m, k); })).then(function (list) {
-      var best = {}, taken = 0;
-      list.forEach(function (sh) {
-        Object.keys(sh.t).forEach(function (t) {
-          var exact = t === term;
-          if (!exact && !(prefix && taken < 40 && t.lastIndexOf(term, 0) === 0)) { return; }
-          if (!exact) { taken++; }
-          var p = decode(sh.t[t]);
-          for (var j = 0; j < p.length; j += 2) {
-            var v = exact ? p[j + 1] : p[j + 1] * 0.8;
-            if (!(best[p[j]] >= v)) { best[p[j]] = v; }
-          }
+    // Runs a query: {total, hits: [{doc, score, data}] best first, words (its terms), marks (terms to
+    // mark in results), prefix (what the word being typed matches the start of, or "")}.
+    function search(q, product, limit) {
+      var toks = tokens(q);
+      if (toks.length === 0) { return Promise.resolve({ total: 0, hits: [], words: [], marks: [], prefix: "" }); }
+      var words = toks.map(function (t) { return t.term; });
+      // The last word is still being typed when nothing follows it (a dropped stop word counts as something).
+      var last = toks[toks.length - 1];
+      var prefix = last.end === q.length ? typedPrefix(lower(q.slice(last.start, last.end)), last.term) : "";
+      var marks = [];
+      return meta().then(function (mm) {
+        var lists = toks.map(function (t, k) {
+          var exact = /^\d$/.test(t.term) ? [t.term, t.term + ".0"] : [t.term];
+          marks = marks.concat(exact);
+          return wordPostings(mm, exact, k === toks.length - 1 ? prefix : "");
+        });
+        var filtered = product !== "" && product != null;
+        if (filtered) { lists.push(wordPostings(mm, ["~p" + product], "")); }
+        return Promise.all(lists).then(function (found) {
+          var filter = filtered ? found.pop() : null;
+          var score = {};
+          found.forEach(function (f) { Object.keys(f).forEach(function (d) { score[d] = (score[d] || 0) + f[d]; }); });
+          var ids = Object.keys(score).filter(function (d) { return !filter || filter[d] !== undefined; });
+          ids.sort(function (a, b) { return score[b] - score[a] || a - b; });
+          var top = ids.slice(0, limit).map(Number);
+          return docs(mm.e, top).then(function (data) {
+            var hits = [];
+            top.forEach(function (d, k) { if (data[k]) { hits.push({ doc: d, score: score[d], data: data[k] }); } });
+            // An article number names one article: that article goes first, before others that mention it.
+            var numbers = {};
+            words.forEach(function (w) { var m = /^(?:q|kb)?(\d{4,7})$/.exec(w); if (m) { numbers["q" + m[1]] = true; } });
+            hits.sort(function (x, y) { return (numbers[y.data[0].toLowerCase()] ? 1 : 0) - (numbers[x.data[0].toLowerCase()] ? 1 : 0) || y.score - x.score || x.doc - y.doc; });
+            return { total: ids.length, hits: hits, words: words, marks: marks, prefix: prefix };
+          });
         });
       });
-      return best;
+    }
+    return { search: search, meta: meta };
+  }
+
+  var api = { analyze: analyze, tokens: tokens, stem: porter, createSearch: createSearch };
+  if (typeof module !== "undefined" && module.exports) {
+    // Node (tests): the analysis and the search, no page.
+    module.exports = api;
+    return;
+  }
+
+  // ---- the page ----
+  var base = document.documentElement.getAttribute("data-base") || "/";
+  var engine = createSearch(function (path) {
+    return fetch(base + path).then(function (r) {
+      if (!r.ok) { throw new Error(path + ": HTTP " + r.status); }
+      return r.json();
     });
-  }
-  function docs(e, ids) {
-    return Promise.all(ids.map(function (id) {
-      var g = Math.floor(id / e.group);
-      return getJson("search/" + e.docs + g + ".json").then(function (list) { return list[id - g * e.group]; });
-    }));
-  }
-  // Runs a query: {total, hits: [{doc, score, data}]} best first.
-  function search(q, product, limit) {
-    var words = analyze(q);
-    if (words.length === 0) { return Promise.resolve({ total: 0, hits: [], words: [] }); }
-    var typing = !/\s$/.test(q);
-    return meta().then(function (mm) {
-      var lists = words.map(function (w, k) { return wordPostings(mm, w, typing && k === words.length - 1); });
-      if (product !== "" && product != null) { lists.push(wordPostings(mm, "~p" + product, false)); }
-      return Promise.all(lists).then(function (found) {
-        var filter = product !== "" && product != null ? found.pop() : null;
-        var score = {};
-        found.forEach(function (f) { Object.keys(f).forEach(function (d) { score[d] = (score[d] || 0) + f[d]; }); });
-        var ids = Object.keys(score).filter(function (d) { return !filter || filter[d] !== undefined; });
-        ids.sort(function (a, b) { return score[b] - score[a] || a - b; });
-        var top = ids.slice(0, limit).map(Number);
-        return docs(mm.e, top).then(function (data) {
-          var hits = [];
-          top.forEach(function (d, k) { if (data[k]) { hits.push({ doc: d, score: score[d], data: data[k] }); } });
-          // An article number names one article: that article goes first, before others that mention it.
-          var numbers = {};
-          words.forEach(function (w) { var m = /^(?:q|kb)?(\d{4,7})$/.exec(w); if (m) { numbers["q" + m[1]] = true; } });
-          hits.sort(function (x, y) { return (numbers[y.data[0].toLowerCase()] ? 1 : 0) - (numbers[x.data[0].toLowerCase()] ? 1 : 0) || y.score - x.score || x.doc - y.doc; });
-          return { total: ids.length, hits: hits, words: words, typing: typing };
-        });
-      });
-    });
-  }
+  });
+  var search = engine.search, meta = engine.meta;
 
   // ---- rendering (DOM only, text never parsed as HTML) ----
   function el(tag, cls, text) {
@@ -143,12 +256,12 @@
     if (text != null) { e.textContent = text; }
     return e;
   }
-  function marked(text, words, typing) {
+  // The text with the words that match the query in <mark>.
+  function marked(text, r) {
     var frag = document.createDocumentFragment(), last = 0, set = Object.create(null);
-    words.forEach(function (w) { set[w] = true; });
-    var lastWord = words[words.length - 1];
+    r.marks.forEach(function (w) { set[w] = true; });
     tokens(text).forEach(function (t) {
-      if (!set[t.term] && !(typing && t.term.lastIndexOf(lastWord, 0) === 0)) { return; }
+      if (!set[t.term] && !(r.prefix && t.term.lastIndexOf(r.prefix, 0) === 0)) { return; }
       frag.appendChild(document.createTextNode(text.slice(last, t.start)));
       frag.appendChild(el("mark", null, text.slice(t.start, t.end)));
       last = t.end;
@@ -165,10 +278,10 @@
     r.hits.forEach(function (h) {
       var d = h.data, li = el("li", "kb-hit"), a = el("a");
       a.href = base + d[3];
-      a.appendChild(marked(d[1], r.words, r.typing));
+      a.appendChild(marked(d[1], r));
       li.appendChild(a);
       li.appendChild(el("span", "kb-meta", " " + d[0] + (d[2] ? " · " + d[2] : "")));
-      if (d[4]) { var p = el("p"); p.appendChild(marked(d[4], r.words, r.typing)); li.appendChild(p); }
+      if (d[4]) { var p = el("p"); p.appendChild(marked(d[4], r)); li.appendChild(p); }
       ol.appendChild(li);
     });
     box.appendChild(ol);
@@ -297,5 +410,5 @@
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
-  window.KbSearch = { analyze: analyze, search: search };
-})();
+  root.KbSearch = { analyze: analyze, search: search };
+})(typeof window !== "undefined" ? window : this);

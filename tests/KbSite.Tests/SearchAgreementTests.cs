@@ -1,0 +1,177 @@
+using Kb.Index;
+using Kb.Index.Analysis;
+using Kb.Index.Indexing;
+using Kb.Index.Search;
+using Kb.Parser.Corpus;
+using Kb.Parser.Model;
+using Kb.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Kb.Site.Tests;
+
+/// <summary>The site's search (kb.js over the exported files) agrees with KbIndex: the same query analysis, and the same top results as <c>kb search</c>.</summary>
+public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Sites>
+{
+    private readonly Sites _sites;
+    private readonly ITestOutputHelper _output;
+
+    public SearchAgreementTests(Sites sites, ITestOutputHelper output)
+    {
+        _sites = sites;
+        _output = output;
+    }
+
+    /// <summary>Words where Porter's rules meet: every step, the y rule, short words, and what StemGuardFilter keeps whole.</summary>
+    private static readonly string[] Edges =
+    [
+        "caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized hopping tanned falling hissing fizzed failing filing",
+        "happy sky relational conditional rational valenci hesitanci digitizer conformabli radicalli differentli vileli analogousli vietnamization",
+        "predication operator feudalism decisiveness hopefulness callousness formaliti sensitiviti sensibiliti archaeology triplicate formative formalize",
+        "electriciti electrical hopeful goodness revival allowance inference airliner gyroscopic adjustable defensible irritant replacement adjustment",
+        "dependent adoption homologou communism activate angulariti homologous effective bowdlerize probate rate cease controll roll generalizations oscillators",
+        "by is as yes ye y yyy sly says sayings abeyance eying dying lying tying boyish",
+        "NT4 4.0 Win.ini SMS_DEF.MOF q199250 0x80004005 3.51. Café résumé NAÏVE Straße ΟΔΟΣ Ünïcödé İstanbul x²",
+        "How do I upgrade a secondary site from SMS 1.2? Microsoft's server won't start; connections connecting SERVERS2",
+        "a " + new string('x', 255) + " b " + new string('y', 256) + " c",
+    ];
+
+    [SkippableFact]
+    public void Analysis_AgreesWithKbAnalyzer_OnTheSampleCorpusText()
+    {
+        Skip.If(SearchScript.Node is null, SearchScript.NoNode);
+        var texts = new List<string>(Edges);
+        foreach (var record in _sites.Records)
+        {
+            var text = ArticleText.From(record);
+            texts.Add(record.Title);
+            texts.AddRange(record.Products);
+            foreach (var part in new[] { text.Summary, text.Headings, text.Body })
+            {
+                texts.AddRange(part.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+
+        using var analyzer = KbAnalyzers.Create(forIndex: false);
+        var expected = texts.Select(t => KbAnalyzers.Terms(analyzer, KbFields.Body, t)).ToList();
+        var actual = SearchScript.Analyze(texts);
+        var words = expected.Sum(e => e.Count);
+        var wrong = Enumerable.Range(0, texts.Count).Where(i => !expected[i].SequenceEqual(actual[i])).ToList();
+        _output.WriteLine($"{texts.Count} texts, {words} words, {expected.SelectMany(e => e).Distinct().Count()} distinct terms");
+        Assert.True(texts.Count > 1000 || !TestCorpus.HasSample, "too little text to compare");
+        Assert.True(wrong.Count == 0, $"{wrong.Count} texts differ, e.g.\n" + string.Join("\n", wrong.Take(5).Select(i =>
+            $"{texts[i]}\n  KbAnalyzer: {SearchScript.Show(expected[i])}\n  kb.js:      {SearchScript.Show(actual[i])}")));
+    }
+
+    public static TheoryData<string> Queries => new()
+    {
+        "secondary site upgrade", "upgrade exchange 5.5", "windows nt 4.0 service pack", "dhcp", "Q199250",
+        "outlook calendar", "sql server odbc driver", "printer driver", "iis 4 ftp",
+    };
+
+    /// <summary>
+    /// kb.js ranks by the sum of the query terms' exported BM25F weights, as read from an index that
+    /// <c>kb index</c> wrote of the same articles: its order may differ only where two sums are closer than
+    /// the rounding of the byte impacts (weight × 10) can tell apart.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Queries))]
+    public void Search_RanksByTheIndexsBm25fWeights(string query)
+    {
+        Skip.If(SearchScript.Node is null, SearchScript.NoNode);
+        Skip.IfNot(TestCorpus.HasSample, "no ../shared/corpus/sample beside the checkout");
+        using var analyzer = KbAnalyzers.Create(forIndex: false);
+        var terms = KbAnalyzers.Terms(analyzer, KbFields.Body, query);
+        var wanted = terms.Concat(terms.Where(t => t.Length == 1 && char.IsAsciiDigit(t[0])).Select(t => t + ".0")).ToList();
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in _sites.Export.Terms().Where(t => wanted.Contains(t.Term)))
+        {
+            foreach (var p in term.Postings)
+            {
+                var id = _sites.Export.Ids[p.Doc];
+                scores[id] = scores.GetValueOrDefault(id) + (p.Weight * wanted.Count(w => w == term.Term));
+            }
+        }
+
+        // A trailing space: every word is complete (no matching of word starts).
+        var site = SearchScript.Search(_sites.Site, [query + " "], 10)[0];
+        var expected = scores.OrderByDescending(p => p.Value).Take(10).Select(p => p.Key).ToList();
+        _output.WriteLine($"site:   {SearchScript.Show(site)}\nweights: {SearchScript.Show(expected)}");
+        // Each impact is the weight rounded to a tenth: two sums of k impacts may swap within 2 × k × 0.05.
+        var slack = (0.1 * wanted.Count) + 1e-6;
+        Assert.Equal(Math.Min(10, scores.Count), site.Count);
+        for (var i = 1; i < site.Count; i++)
+        {
+            Assert.True(scores[site[i - 1]] >= scores[site[i]] - slack, $"{site[i - 1]} ({scores[site[i - 1]]}) before {site[i]} ({scores[site[i]]})");
+        }
+
+        var lowest = scores[site[^1]];
+        Assert.All(scores.Where(p => !site.Contains(p.Key)), p => Assert.True(p.Value <= lowest + slack, $"{p.Key} ({p.Value}) missing"));
+    }
+
+    /// <summary>
+    /// kb search adds what additive term weights cannot express (the words as a phrase in the title and
+    /// summary, learned abbreviations, "upgrade X to Y" paths) and scores each field on its own, so the
+    /// site's order is not kb search's. For these queries kb search's first result is among the site's
+    /// first five, and the two top tens share at least three articles. Two queries of <see cref="Queries"/>
+    /// miss that bar and are not listed: "upgrade exchange 5.5" (kb search's upgrade path puts Q199250
+    /// first) and "printer driver" (kb search adds a title score of its own for Q198712's "Printer"; the site,
+    /// saturating once over all fields, ranks it sixth behind short articles with both words); see docs/site.md.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("secondary site upgrade")]
+    [InlineData("windows nt 4.0 service pack")]
+    [InlineData("dhcp")]
+    [InlineData("Q199250")]
+    [InlineData("outlook calendar")]
+    [InlineData("sql server odbc driver")]
+    public void Search_TopResultsMatchKbSearch(string query)
+    {
+        Skip.If(SearchScript.Node is null, SearchScript.NoNode);
+        Skip.IfNot(TestCorpus.HasSample, "no ../shared/corpus/sample beside the checkout");
+        var site = SearchScript.Search(_sites.Site, [query + " "], 10)[0];
+        var kb = _sites.Searcher.Search(query, new SearchOptions { Limit = 10, Snippets = false, Facets = false }).Hits.Select(h => h.Id).ToList();
+        _output.WriteLine($"site:      {SearchScript.Show(site)}\nkb search: {SearchScript.Show(kb)}");
+        Assert.Contains(kb[0], site.Take(5));
+        Assert.True(site.Intersect(kb).Count() >= Math.Min(3, kb.Count), "the top tens share fewer than three articles");
+    }
+
+    /// <summary>content/kb and the shared sample built as a site and as a <c>kb index</c> index.</summary>
+    public sealed class Sites : IDisposable
+    {
+        private readonly string _root = Directory.CreateTempSubdirectory("kb-agreement-").FullName;
+
+        public Sites()
+        {
+            List<string> extra = TestCorpus.HasSample ? [TestCorpus.SampleFolder] : [];
+            Site = Path.Combine(_root, "_site");
+            KbSiteBuilder.BuildAsync(new SiteOptions { Source = TestCorpus.ContentKb, ExtraSources = extra, OutputDir = Site, MaxParallelism = 2 }).GetAwaiter().GetResult();
+            // The site keeps the first copy of an article: so does this index (one thread, sources in order).
+            Records = new[] { TestCorpus.ContentKb }.Concat(extra)
+                .SelectMany(s => CorpusReader.Parse(s))
+                .Where(r => r.Record is not null)
+                .Select(r => r.Record!)
+                .DistinctBy(r => r.Id)
+                .ToList();
+            var index = Path.Combine(_root, "index");
+            using (var dir = Lucene.Net.Store.FSDirectory.Open(index))
+            {
+                new KbIndexBuilder { DegreeOfParallelism = 1 }.Build(Records, dir);
+            }
+
+            Searcher = KbSearcher.Open(index);
+            Export = Kb.Index.Export.SearchExport.Open(index);
+        }
+
+        public string Site { get; }
+        public IReadOnlyList<ArticleRecord> Records { get; }
+        public KbSearcher Searcher { get; }
+        public Kb.Index.Export.SearchExport Export { get; }
+
+        public void Dispose()
+        {
+            Export.Dispose();
+            Searcher.Dispose();
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
