@@ -16,10 +16,6 @@ public static class KbJson
     public static string Serialize(ArticleRecord record, bool indented = false) =>
         JsonSerializer.Serialize(record, indented ? KbJsonIndentedContext.Default.ArticleRecord : KbJsonContext.Default.ArticleRecord);
 
-    /// <summary>Writes a record to a JSON writer (whose own options decide indentation and escaping).</summary>
-    public static void Serialize(Utf8JsonWriter writer, ArticleRecord record, bool indented = false) =>
-        JsonSerializer.Serialize(writer, record, indented ? KbJsonIndentedContext.Default.ArticleRecord : KbJsonContext.Default.ArticleRecord);
-
     public static byte[] SerializeToUtf8Bytes(ArticleRecord record, bool indented = false) =>
         JsonSerializer.SerializeToUtf8Bytes(record, indented ? KbJsonIndentedContext.Default.ArticleRecord : KbJsonContext.Default.ArticleRecord);
 
