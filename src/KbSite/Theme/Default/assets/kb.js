@@ -295,8 +295,16 @@
       if (analyze(q).length === 0) { box.textContent = ""; if (box.id === "kb-results") { box.hidden = true; } return; }
       search(q, getProduct(), limit).then(function (r) {
         if (my !== seq) { return; }
+        // A result arriving after the reader moved into the list (arrow keys) keeps their place:
+        // the same article's link, or the first link, gets the focus back.
+        var held = box.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
         renderResults(box, r);
         box.hidden = false;
+        if (held !== null) {
+          var links = Array.prototype.slice.call(box.querySelectorAll("a"));
+          var again = links.filter(function (a) { return a.getAttribute("href") === held; })[0] || links[0];
+          if (again) { again.focus(); } else { input.focus(); }
+        }
       }).catch(function (err) { console.warn("kb search:", err); });
     }
     // Leading and trailing edge: the first keystroke searches at once, a burst of typing
