@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
 using Spectre.Console;
