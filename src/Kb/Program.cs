@@ -8,8 +8,15 @@ app.Configure(config =>
     config.Settings.StrictParsing = true;
     config.SetExceptionHandler((ex, _) =>
     {
-        Console.Error.WriteLine("kb: " + ex.Message);
-        return ExitCodes.Usage;
+        // Usage errors (unknown verb or option, bad value) exit 2; anything that failed while running exits 1.
+        var usage = ex is CommandParseException or CommandRuntimeException;
+        while (ex is AggregateException { InnerExceptions.Count: > 0 } agg)
+        {
+            ex = agg.InnerExceptions[0];
+        }
+
+        Console.Error.WriteLine("kb: " + (usage ? "" : "error: ") + ex.Message.ReplaceLineEndings(" "));
+        return usage ? ExitCodes.Usage : ExitCodes.Failed;
     });
     config.AddCommand<ParseCommand>("parse")
         .WithDescription("Parse articles (a file, a folder or a .tar.gz/.zip archive) into records.")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
@@ -44,12 +45,54 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Out is null)
+        {
+            await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            return await RunAsync(settings, stdout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var target = Path.GetFullPath(settings.Out);
+        if (Directory.Exists(target))
+        {
+            await Console.Error.WriteLineAsync($"kb: --out {Kb.Parser.Corpus.SourcePaths.Show(settings.Out)} is a folder; give a file name").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (settings.Paths.Any(p => string.Equals(Path.GetFullPath(p), target, StringComparison.Ordinal)))
+        {
+            await Console.Error.WriteLineAsync($"kb: --out {Kb.Parser.Corpus.SourcePaths.Show(settings.Out)} is one of the articles being read; refusing to overwrite it").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        // Written beside the target and renamed over it only when complete: a failed run leaves no partial file.
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".kb-tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        var done = false;
+        try
+        {
+            int code;
+            await using (var file = new BufferedStream(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.Read), 1 << 16))
+            {
+                code = await RunAsync(settings, file, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temp, target, overwrite: true);
+            done = true;
+            return code;
+        }
+        finally
+        {
+            if (!done)
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(Settings settings, Stream output, CancellationToken cancellationToken)
+    {
         var jsonl = settings.JsonLines || (!settings.Json && !settings.Stats);
         var stats = new ParseStats();
         var failed = 0;
-        await using var output = new BufferedStream(settings.Out is null
-            ? Console.OpenStandardOutput()
-            : new FileStream(settings.Out, FileMode.Create, FileAccess.Write, FileShare.Read), 1 << 16);
         var writeRecords = settings.Json || jsonl;
         var first = true;
         if (settings.Json)

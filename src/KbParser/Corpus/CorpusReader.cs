@@ -11,8 +11,50 @@ namespace Kb.Parser.Corpus;
 /// </summary>
 public sealed record ArticleFile(string SourcePath, byte[]? Bytes, string? FullPath = null)
 {
+    /// <summary>Why this entry of the source cannot be read (a link out of the source, a FIFO, an entry over the size cap...), or null.</summary>
+    public string? Problem { get; init; }
+
     /// <summary>The file's bytes, read now when the file was listed but not yet read.</summary>
-    public byte[] ReadBytes() => Bytes ?? File.ReadAllBytes(FullPath ?? SourcePath);
+    /// <exception cref="IOException">The entry has a <see cref="Problem"/>, or reading failed.</exception>
+    public byte[] ReadBytes()
+    {
+        if (Problem is not null)
+        {
+            throw new IOException(Problem);
+        }
+
+        if (Bytes is not null)
+        {
+            return Bytes;
+        }
+
+        var path = FullPath ?? SourcePath;
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length > CorpusReader.MaxArticleBytes)
+        {
+            throw new IOException($"the file is {length / (1024 * 1024)} MB, over the {CorpusReader.MaxArticleBytes / (1024 * 1024)} MB cap for one article; skipped");
+        }
+
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0)
+            {
+                Array.Resize(ref bytes, read);
+                break;
+            }
+
+            read += n;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>An entry that is listed so it can be reported, but never read.</summary>
+    internal static ArticleFile Unreadable(string sourcePath, string problem) => new(sourcePath, null) { Problem = problem };
 }
 
 /// <summary>The outcome for one file: a record, or an error naming the file.</summary>
@@ -25,6 +67,9 @@ public sealed record ParseResult(string SourcePath, ArticleRecord? Record, strin
 /// </summary>
 public static class CorpusReader
 {
+    /// <summary>The largest article file read (the archive's largest is 178 KB); larger entries are reported and skipped.</summary>
+    public const long MaxArticleBytes = 16L * 1024 * 1024;
+
     /// <summary>The files of a source in a stable order.</summary>
     public static IEnumerable<ArticleFile> EnumerateFiles(string source)
     {
@@ -46,7 +91,12 @@ public static class CorpusReader
                 return FromZip(source);
             }
 
-            return [new ArticleFile(source, File.ReadAllBytes(source))];
+            if (new FileInfo(source).Length == 0 && SourcePaths.FileKind(source) is { } kind and not "file")
+            {
+                return [ArticleFile.Unreadable(source, $"not a regular file ({kind}); not read")];
+            }
+
+            return [new ArticleFile(source, null, source)];
         }
 
         if (Directory.Exists(source))
@@ -86,7 +136,8 @@ public static class CorpusReader
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return new ParseResult(file.SourcePath, null, $"{file.SourcePath}: {ex.GetType().Name}: {ex.Message}");
+            var what = ex is IOException or UnauthorizedAccessException ? ex.Message : ex.GetType().Name + ": " + ex.Message;
+            return new ParseResult(file.SourcePath, null, $"{SourcePaths.Show(file.SourcePath)}: {what.ReplaceLineEndings(" ")}");
         }
     }
 
@@ -111,38 +162,16 @@ public static class CorpusReader
     {
         var full = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         var name = Path.GetFileName(full);
-        foreach (var (path, rel) in Walk(full, ""))
+        var walk = new FolderWalk(full);
+        foreach (var (path, rel, problem) in walk.Files(full, ""))
         {
-            if (IsArticlePath(rel))
+            if (problem is not null)
+            {
+                yield return ArticleFile.Unreadable(name + "/" + rel, problem);
+            }
+            else if (IsArticlePath(rel))
             {
                 yield return new ArticleFile(name + "/" + rel, null, path);
-            }
-        }
-    }
-
-    /// <summary>
-    /// The <c>.md</c> files under a folder, lazily, one folder listing at a time, so that parsing starts at
-    /// once instead of after a walk of 60,000 folders. Entries are sorted by name with a slash after
-    /// folder names, which visits files in exactly the ordinal order of their relative paths.
-    /// </summary>
-    private static IEnumerable<(string Full, string Relative)> Walk(string folder, string prefix)
-    {
-        var entries = new FileSystemEnumerable<(string Key, bool IsFolder)>(folder,
-            (ref FileSystemEntry e) => e.IsDirectory ? (e.FileName.ToString() + "/", true) : (e.FileName.ToString(), false),
-            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0 }).ToList();
-        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (key, isFolder) in entries)
-        {
-            if (isFolder)
-            {
-                foreach (var file in Walk(Path.Combine(folder, key[..^1]), prefix + key))
-                {
-                    yield return file;
-                }
-            }
-            else if (key.EndsWith(".md", StringComparison.Ordinal))
-            {
-                yield return (Path.Combine(folder, key), prefix + key);
             }
         }
     }
@@ -165,6 +194,12 @@ public static class CorpusReader
                 continue;
             }
 
+            if (entry.Length > MaxArticleBytes)
+            {
+                yield return ArticleFile.Unreadable(name, TooLarge(entry.Length));
+                continue;
+            }
+
             var bytes = new byte[entry.Length];
             entry.DataStream.ReadExactly(bytes);
             yield return new ArticleFile(name, bytes);
@@ -181,10 +216,19 @@ public static class CorpusReader
                 continue;
             }
 
+            if (entry.Length > MaxArticleBytes)
+            {
+                yield return ArticleFile.Unreadable(entry.FullName, TooLarge(entry.Length));
+                continue;
+            }
+
             using var s = entry.Open();
             var bytes = new byte[entry.Length];
             s.ReadExactly(bytes);
             yield return new ArticleFile(entry.FullName, bytes);
         }
     }
+
+    private static string TooLarge(long length) =>
+        $"the entry is {length / (1024 * 1024)} MB, over the {MaxArticleBytes / (1024 * 1024)} MB cap for one article; skipped";
 }

@@ -139,12 +139,53 @@ internal static class DocumentSplitter
         }
     }
 
+    /// <summary>Front matter larger than this is not read: real articles carry a few hundred bytes.</summary>
+    internal const int MaxFrontMatterChars = 64 * 1024;
+
+    /// <summary>Flow collections nested deeper than this are not read: the YAML parser's cost grows with the square of the depth.</summary>
+    internal const int MaxFrontMatterDepth = 32;
+
     private static void ReadYaml(string yaml, ArticleDocument doc, List<Diagnostic> diagnostics)
     {
-        if (!FlatFrontMatter.TryRead(yaml, doc.FrontMatter))
+        if (FlatFrontMatter.TryRead(yaml, doc.FrontMatter))
         {
-            ReadYamlWithParser(yaml, doc, diagnostics);
+            return;
         }
+
+        if (yaml.Length > MaxFrontMatterChars)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.InvalidFrontMatter, 2,
+                $"front matter is longer than {MaxFrontMatterChars / 1024} KB; not read"));
+            return;
+        }
+
+        if (FlowDepth(yaml) > MaxFrontMatterDepth)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.InvalidFrontMatter, 2,
+                $"front matter nests brackets deeper than {MaxFrontMatterDepth} levels; not read"));
+            return;
+        }
+
+        ReadYamlWithParser(yaml, doc, diagnostics);
+    }
+
+    /// <summary>The deepest nesting of <c>[</c> and <c>{</c>, counted in one pass (quotes are not special: an over-count only refuses a pathological header).</summary>
+    internal static int FlowDepth(string yaml)
+    {
+        int depth = 0, max = 0;
+        foreach (var c in yaml)
+        {
+            if (c is '[' or '{')
+            {
+                max = Math.Max(max, ++depth);
+            }
+            else if (c is ']' or '}' && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return max;
     }
 
     /// <summary>Reads front matter with YamlDotNet's event parser (a flat mapping of scalars; anything nested is skipped).</summary>
