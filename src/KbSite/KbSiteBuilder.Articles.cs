@@ -2,6 +2,7 @@ using Kb.Index.Export;
 using Kb.Parser;
 using Kb.Site.Build;
 using Kb.Site.Catalog;
+using Kb.Site.Output;
 using Kb.Site.Rendering;
 using Kb.Site.Theme;
 using Kb.Site.Views;
@@ -21,7 +22,7 @@ public sealed partial class KbSiteBuilder
     {
         var entries = new List<ArticleEntry>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var results = Files()
             .Select((f, i) => (File: f, Number: i))
             .AsParallel()
@@ -59,10 +60,12 @@ public sealed partial class KbSiteBuilder
                     _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, e.SourcePath, $"{e.Id} appears more than once; the first copy is kept"));
                 }
             }
-            else if (e.Rendered && !files.Add(e.File))
+            else if (e.Rendered && !files.TryAdd(e.File, e.SourcePath))
             {
+                // The first in source order keeps the page: the same input always gives the same site.
                 e.Rendered = false;
-                _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicatePermalink, e.SourcePath, $"/{e.Url} is already another article's page"));
+                _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicatePermalink, e.SourcePath,
+                    $"/{e.Url} is also the permalink of {files[e.File]}; that article keeps the page and this one is not rendered"));
             }
 
             entries.Add(e);
@@ -154,9 +157,28 @@ public sealed partial class KbSiteBuilder
                     Interlocked.Add(ref _parseTicks, t1 - t0);
                     Interlocked.Add(ref _indexTicks, t2 - t1);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException and not UnsafePathException)
                 {
-                    pages.Fail($"{entry.Id} ({entry.SourcePath})", ex);
+                    // One article, one failure: its page shows its title and says the text could not be shown,
+                    // so links to it still resolve; the diagnostic names the file.
+                    lock (_diagnostics)
+                    {
+                        _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.RenderError, entry.SourcePath, "not rendered in full: " + ex.Message));
+                    }
+
+                    if (render[entry.Index])
+                    {
+                        try
+                        {
+                            var stub = new Kb.Parser.Model.ArticleRecord { Id = entry.Id, Title = entry.Title, SourcePath = entry.SourcePath, Products = entry.Products };
+                            var page = new PageView { Title = entry.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = "" };
+                            pages.Write(entry.File, "failed " + fingerprints[entry.Index], templates.Render("article.liquid", site, page, "article", factory.Create(stub, entry)));
+                        }
+                        catch (Exception again) when (again is not OperationCanceledException and not OutOfMemoryException)
+                        {
+                            pages.Fail($"{entry.Id} ({entry.SourcePath})", again);
+                        }
+                    }
                 }
 
                 var n = Interlocked.Increment(ref done);

@@ -47,6 +47,11 @@ public sealed partial class KbSiteBuilder
             }
         }
 
+        if (OutputFolder.Refusal(_options.OutputDir, Sources) is { } refusal)
+        {
+            throw new SiteBuildException(refusal);
+        }
+
         var theme = ThemeFiles.Load(_options.ThemeDir);
         var templates = KbTemplates.Load(theme, _baseUrl, _options.StrictTemplates);
         var settings = BuildState.Fingerprint([BuildState.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -86,7 +91,7 @@ public sealed partial class KbSiteBuilder
             RenderOtherPages(catalog, templates, site, products, pages);
             if (pages.Errors.Count > 0)
             {
-                throw new SiteBuildException("the build failed; the previous output is unchanged:\n  " + string.Join("\n  ", pages.Errors.Take(20)));
+                throw new SiteBuildException("the build failed; the previous output is unchanged: " + string.Join("; ", pages.Errors.Take(20)));
             }
 
             if (ranking is not null)

@@ -3,7 +3,8 @@ namespace Kb.Site;
 /// <summary>A build finding: a code, the article or page it concerns, and a message.</summary>
 public sealed record SiteDiagnostic(string Code, string Subject, string Message)
 {
-    public override string ToString() => $"{Code} {Subject}: {Message}";
+    /// <summary>One line: the subject (a path) with control characters escaped, the message's line breaks folded.</summary>
+    public override string ToString() => $"{Code} {Kb.Parser.Corpus.SourcePaths.Show(Subject)}: {Message.ReplaceLineEndings(" ")}";
 }
 
 /// <summary>Codes reported by the site stage.</summary>

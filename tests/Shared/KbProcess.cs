@@ -7,22 +7,12 @@ public static class KbProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "kb.dll");
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
+    public static Result Run(params string[] args) => RunIn(null, args);
 
-        using var p = Process.Start(psi)!;
+    /// <summary>Runs kb in <paramref name="workingDirectory"/> (null: the test's).</summary>
+    public static Result RunIn(string? workingDirectory, params string[] args)
+    {
+        using var p = Process.Start(StartInfo(workingDirectory, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
@@ -32,5 +22,28 @@ public static class KbProcess
         }
 
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>How to start kb with these arguments (output and error redirected), for tests that drive the process themselves.</summary>
+    public static ProcessStartInfo StartInfo(string? workingDirectory, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (workingDirectory is not null)
+        {
+            psi.WorkingDirectory = workingDirectory;
+        }
+
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kb.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        return psi;
     }
 }

@@ -31,8 +31,9 @@ internal static class ArticleScanner
             text = Kb.Parser.Text.SourceDecoder.Decode(bytes, new List<Diagnostic>());
             record = KbArticleParser.ParseWithoutOptions(Head(text), file.SourcePath);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            // An unreadable file, or a parser failure on hostile input: this article is left out, the build goes on.
             return new ScanResult(null, new SiteDiagnostic(SiteDiagnosticCodes.ParseError, file.SourcePath, ex.Message));
         }
 
@@ -60,7 +61,7 @@ internal static class ArticleScanner
             entry.Rendered = false;
             problem = new SiteDiagnostic(SiteDiagnosticCodes.NoId, file.SourcePath, "no article number; not rendered");
         }
-        else if (SitePaths.TryGetFile(record.Permalink, out var path, out var error))
+        else if (SitePaths.TryGetFile(record.Permalink, out var path, out var error) && !SitePaths.IsReserved(path))
         {
             entry.File = path;
             entry.Url = SitePaths.UrlOf(path);
@@ -72,7 +73,17 @@ internal static class ArticleScanner
             SitePaths.TryGetFile(fallback, out path, out _);
             entry.File = path;
             entry.Url = SitePaths.UrlOf(path);
-            if (record.Permalink is not null)
+            if (error.Length == 0)
+            {
+                error = $"permalink '{record.Permalink}' is the place of a page the site makes itself";
+            }
+
+            if (!SitePaths.TryGetFile(fallback, out var fallbackPath, out _) || SitePaths.IsReserved(fallbackPath))
+            {
+                entry.Rendered = false;
+                problem = new SiteDiagnostic(SiteDiagnosticCodes.UnsafePermalink, file.SourcePath, error + "; not rendered");
+            }
+            else if (record.Permalink is not null)
             {
                 problem = new SiteDiagnostic(SiteDiagnosticCodes.UnsafePermalink, file.SourcePath, error + "; written at " + fallback);
             }

@@ -55,6 +55,12 @@ public static class SitePaths
                 return false;
             }
 
+            if (s.Length > MaxSegment)
+            {
+                error = $"permalink has a segment of {s.Length} characters (file names hold at most {MaxSegment})";
+                return false;
+            }
+
             foreach (var c in s)
             {
                 if (!IsSafe(c))
@@ -71,6 +77,46 @@ public static class SitePaths
             : path + "/index.html";
         error = "";
         return true;
+    }
+
+    /// <summary>The longest file name most file systems accept (bytes; permalink characters are ASCII).</summary>
+    public const int MaxSegment = 255;
+
+    /// <summary>Folders whose every file the site itself makes.</summary>
+    private static readonly string[] ReservedFolders = ["assets/", "products/", "search/"];
+
+    /// <summary>Files the site itself makes at the top of the output.</summary>
+    private static readonly string[] ReservedFiles = ["index.html", "404.html", "sitemap.xml", "opensearch.xml", Build.BuildState.FileName];
+
+    /// <summary>
+    /// True when an article page at <paramref name="file"/> would take the place of a page or file the site
+    /// makes itself (home, 404, search, listings, assets, sitemap, the build state) or a hidden name.
+    /// </summary>
+    public static bool IsReserved(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.StartsWith('.') || file.Contains("/.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var f in ReservedFiles)
+        {
+            if (string.Equals(file, f, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var d in ReservedFolders)
+        {
+            if (file.StartsWith(d, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The URL path (without base) a file is served at: <c>a/index.html</c> gives <c>a/</c>.</summary>

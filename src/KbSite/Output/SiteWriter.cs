@@ -20,19 +20,48 @@ public sealed class SiteWriter : IDisposable
     private int _reused;
     private bool _committed;
 
+    private readonly FileStream _lock;
+
+    /// <summary>
+    /// Starts a build into <paramref name="outputDir"/>, which the caller has checked with
+    /// <see cref="OutputFolder.Refusal"/>. Takes the output's lock (one build per output at a time),
+    /// finishes or removes what killed builds left beside it, and creates this build's staging folder.
+    /// </summary>
     public SiteWriter(string outputDir)
     {
-        _previous = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        _previous = OutputFolder.Full(outputDir);
         var parent = Path.GetDirectoryName(_previous) ?? throw new ArgumentException("the output folder cannot be a root", nameof(outputDir));
         Directory.CreateDirectory(parent);
-        _staging = Path.Combine(parent, "." + Path.GetFileName(_previous) + ".building-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (Directory.Exists(_staging))
+        _lock = TakeLock(parent, Path.GetFileName(_previous));
+        try
         {
-            Directory.Delete(_staging, recursive: true);
+            OutputFolder.Recover(_previous);
+            OutputFolder.RemoveLeftovers(_previous, f => RemoveInBackground(f, _previous));
+            _staging = OutputFolder.StagingFor(_previous);
+            Directory.CreateDirectory(_staging);
+            File.WriteAllText(Path.Combine(_staging, OutputFolder.StagingMarker), _previous + "\n");
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
         }
 
-        Directory.CreateDirectory(_staging);
         _root = _staging + Path.DirectorySeparatorChar;
+    }
+
+    private static FileStream TakeLock(string parent, string name)
+    {
+        var path = Path.Combine(parent, "." + name + ".kb-lock");
+        try
+        {
+            // FileShare.None is an exclusive advisory lock on Unix: a second build into the same output waits for none and fails.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex) when (ex is not UnsafePathException && File.Exists(path))
+        {
+            throw new IOException($"another kb build is writing to {OutputFolder.Show(Path.Combine(parent, name))} (lock {OutputFolder.Show(path)} is held)", ex);
+        }
     }
 
     /// <summary>The folder being written (the final output folder's temporary twin).</summary>
@@ -116,30 +145,30 @@ public sealed class SiteWriter : IDisposable
     }
 
     /// <summary>
-    /// Swaps the finished build in for the previous output folder. The previous folder is renamed
-    /// aside and removed in the background: unlinking tens of thousands of files takes longer than
-    /// a build on some disks, and nothing waits for it.
+    /// Swaps the finished build in for the previous output folder in one atomic exchange (see
+    /// <see cref="OutputFolder.Swap"/>). The old site is renamed to a trash name and removed in the
+    /// background: unlinking tens of thousands of files takes longer than a build on some disks.
     /// </summary>
     public void Commit()
     {
-        string? old = null;
-        if (Directory.Exists(_previous))
-        {
-            old = _staging + ".old-" + DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Directory.Move(_previous, old);
-        }
-
-        Directory.Move(_staging, _previous);
+        File.Delete(Path.Combine(_staging, OutputFolder.StagingMarker));
+        TestHooks.Pause("staged");
+        var old = OutputFolder.Swap(_staging, _previous, TestHooks.Pause);
         _committed = true;
+        TestHooks.Pause("swapped");
         if (old is not null)
         {
-            RemoveInBackground(old);
+            RemoveInBackground(old, _previous);
         }
     }
 
     /// <summary>Deletes a folder without waiting: a detached <c>rm</c> where there is one, else a synchronous delete.</summary>
-    internal static void RemoveInBackground(string folder)
+    internal static void RemoveInBackground(string folder, string output)
     {
+        // A trash name first: a later build may reuse this process id for its staging folder while rm still runs.
+        var trash = OutputFolder.TrashFor(output);
+        Directory.Move(folder, trash);
+        folder = trash;
         if (!OperatingSystem.IsWindows() && File.Exists("/bin/rm"))
         {
             try
@@ -163,6 +192,9 @@ public sealed class SiteWriter : IDisposable
     /// <summary>Removes the staging folder of a build that did not commit.</summary>
     public void Dispose()
     {
+        // The lock file goes with the build (deleted while still held, so no other build can be holding it).
+        File.Delete(_lock.Name);
+        _lock.Dispose();
         if (!_committed && Directory.Exists(_staging))
         {
             try
