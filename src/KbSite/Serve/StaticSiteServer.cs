@@ -1,166 +1,167 @@
-using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 
 namespace Kb.Site.Serve;
 
 /// <summary>
-/// Serves a built site on 127.0.0.1 for preview and tests: files under the base URL, folders by
-/// their <c>index.html</c>, <c>404.html</c> for anything else, gzip for text when the browser accepts it.
-/// Never listens beyond the loopback address.
+/// Serves a built site on 127.0.0.1 for preview and tests, on Kestrel with ASP.NET Core's static files:
+/// content types, gzip, ETag/304 and Range; folders by their <c>index.html</c> (a folder URL without its
+/// slash is redirected); the site's <c>404.html</c> for anything else; 405 for methods other than GET and
+/// HEAD; 400 for a path with a NUL; Kestrel's caps on the request line and headers (414/431). A file is
+/// never served through a symbolic link that leads out of the site folder. Never listens beyond loopback.
 /// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
-    private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".html"] = "text/html; charset=utf-8", [".css"] = "text/css; charset=utf-8", [".js"] = "text/javascript; charset=utf-8",
-        [".json"] = "application/json", [".xml"] = "application/xml", [".png"] = "image/png", [".svg"] = "image/svg+xml",
-        [".ico"] = "image/x-icon", [".txt"] = "text/plain; charset=utf-8",
-    };
+    /// <summary>Longest request line accepted (Kestrel answers 414 beyond it).</summary>
+    public const int MaxRequestLine = 8 * 1024;
 
-    private readonly HttpListener _listener = new();
-    private readonly string _root;
+    /// <summary>Largest total of request headers accepted (Kestrel answers 431 beyond it).</summary>
+    public const int MaxRequestHeaders = 32 * 1024;
+
+    private readonly WebApplication _app;
     private readonly string _baseUrl;
-    private readonly ConcurrentDictionary<string, byte[]> _gzipped = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
+    private readonly ContainedFileProvider _files;
+    private int _port;
 
     public StaticSiteServer(string siteDir, int port = 0, string baseUrl = "/")
     {
-        _root = Path.GetFullPath(siteDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        _baseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
-        Port = port == 0 ? FreePort() : port;
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var root = Path.GetFullPath(siteDir);
+        _baseUrl = (baseUrl.StartsWith('/') ? "" : "/") + (baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        _port = port;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, WebRootPath = root });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, port);
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestLineSize = MaxRequestLine;
+            k.Limits.MaxRequestHeadersTotalSize = MaxRequestHeaders;
+            k.Limits.MaxRequestHeaderCount = 100;
+            k.Limits.MaxRequestBodySize = 0;
+        });
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/xml"]);
+        });
+        _app = builder.Build();
+
+        var files = new ContainedFileProvider(root);
+        _files = files;
+        var pathBase = new PathString(_baseUrl.TrimEnd('/'));
+        _app.Use(Guard);
+        _app.UseResponseCompression();
+        _app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = pathBase, RedirectToAppendTrailingSlash = true });
+        var types = new FileExtensionContentTypeProvider();
+        _app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            RequestPath = pathBase,
+            ContentTypeProvider = types,
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        _app.Run(async ctx =>
+        {
+            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            var notFound = files.GetFileInfo("/404.html");
+            if (notFound.Exists)
+            {
+                ctx.Response.ContentType = "text/html; charset=utf-8";
+                await ctx.Response.SendFileAsync(notFound).ConfigureAwait(false);
+            }
+        });
     }
 
-    public int Port { get; }
+    public int Port => _port;
 
     /// <summary>The site's address, e.g. <c>http://127.0.0.1:8123/</c> plus the base URL.</summary>
-    public Uri Address => new($"http://127.0.0.1:{Port}{_baseUrl}");
+    public Uri Address => new($"http://127.0.0.1:{_port}{_baseUrl}");
 
     public void Start()
     {
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+        _app.StartAsync().GetAwaiter().GetResult();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is not null)
         {
-            HttpListenerContext ctx;
-            try
-            {
-                ctx = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Handle(ctx));
+            _port = new Uri(address).Port;
         }
     }
 
-    private void Handle(HttpListenerContext ctx)
+    private static Task Guard(HttpContext ctx, RequestDelegate next)
     {
-        var res = ctx.Response;
-        try
+        if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method))
         {
-            var (file, status) = Find(ctx.Request.Url?.AbsolutePath ?? "/");
-            res.StatusCode = status;
-            if (file is null)
-            {
-                return;
-            }
-
-            res.ContentType = Types.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
-            res.Headers["Cache-Control"] = "no-cache";
-            var bytes = File.ReadAllBytes(file);
-            var accepts = (ctx.Request.Headers["Accept-Encoding"] ?? "").Contains("gzip", StringComparison.OrdinalIgnoreCase);
-            if (accepts && res.ContentType.StartsWith("text/", StringComparison.Ordinal) || accepts && res.ContentType.StartsWith("application/", StringComparison.Ordinal) && bytes.Length > 512)
-            {
-                bytes = _gzipped.GetOrAdd(file + "|" + File.GetLastWriteTimeUtc(file).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => Gzip(bytes));
-                res.Headers["Content-Encoding"] = "gzip";
-            }
-
-            res.ContentLength64 = bytes.Length;
-            if (ctx.Request.HttpMethod != "HEAD")
-            {
-                res.OutputStream.Write(bytes);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or HttpListenerException or UnauthorizedAccessException)
-        {
-            res.StatusCode = 500;
-        }
-        finally
-        {
-            try
-            {
-                res.Close();
-            }
-            catch (HttpListenerException)
-            {
-                // The browser went away.
-            }
-        }
-    }
-
-    private (string? File, int Status) Find(string urlPath)
-    {
-        var path = Uri.UnescapeDataString(urlPath);
-        if (path.StartsWith(_baseUrl, StringComparison.Ordinal) || path + "/" == _baseUrl)
-        {
-            var rel = path.Length > _baseUrl.Length ? path[_baseUrl.Length..] : "";
-            var full = Path.GetFullPath(Path.Combine(_root, rel));
-            if (full.StartsWith(_root, StringComparison.Ordinal) || full + Path.DirectorySeparatorChar == _root)
-            {
-                if (File.Exists(full))
-                {
-                    return (full, 200);
-                }
-
-                var index = Path.Combine(full, "index.html");
-                if (Directory.Exists(full) && File.Exists(index))
-                {
-                    return (index, 200);
-                }
-            }
+            ctx.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            ctx.Response.Headers.Allow = "GET, HEAD";
+            return Task.CompletedTask;
         }
 
-        var notFound = Path.Combine(_root, "404.html");
-        return (File.Exists(notFound) ? notFound : null, 404);
-    }
-
-    private static byte[] Gzip(byte[] bytes)
-    {
-        using var ms = new MemoryStream();
-        using (var gz = new GZipStream(ms, CompressionLevel.Fastest))
+        var path = ctx.Request.Path.Value ?? "";
+        if (path.Contains('\0', StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
         {
-            gz.Write(bytes);
+            ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
         }
 
-        return ms.ToArray();
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
+        return next(ctx);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Close();
-        if (_loop is not null)
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _files.Dispose();
+    }
+
+    /// <summary>The site folder's files, refusing any whose real path (links resolved) lies outside it.</summary>
+    private sealed class ContainedFileProvider : IFileProvider, IDisposable
+    {
+        private readonly PhysicalFileProvider _inner;
+        private readonly string _root;
+
+        public ContainedFileProvider(string root)
         {
-            await _loop.ConfigureAwait(false);
+            _inner = new PhysicalFileProvider(root);
+            _root = Kb.Parser.Corpus.SourcePaths.RealPath(root) ?? root;
         }
 
-        _stop.Dispose();
+        public IFileInfo GetFileInfo(string subpath)
+        {
+            var info = _inner.GetFileInfo(subpath);
+            return info.Exists && !Inside(info.PhysicalPath) ? new NotFoundFileInfo(subpath) : info;
+        }
+
+        public IDirectoryContents GetDirectoryContents(string subpath)
+        {
+            var contents = _inner.GetDirectoryContents(subpath);
+            return contents.Exists && !Inside(Path.Combine(_root, subpath.TrimStart('/'))) ? NotFoundDirectoryContents.Singleton : contents;
+        }
+
+        public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => _inner.Watch(filter);
+
+        public void Dispose() => _inner.Dispose();
+
+        private bool Inside(string? path)
+        {
+            if (path is null)
+            {
+                return false;
+            }
+
+            var real = Kb.Parser.Corpus.SourcePaths.RealPath(path);
+            return real is not null && (real == _root || real.StartsWith(_root + "/", StringComparison.Ordinal));
+        }
     }
 }
