@@ -53,8 +53,9 @@ internal static partial class OptionExtractor
                 used.Add(b);
             }
 
-            found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
-                "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value, TitleFromHeading = rest.Length > 0 });
+            // The spec's title is the heading verbatim, label included ("Method 2: Quit Binder", a bare "Method 2").
+            found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), sub.Heading!.Trim(), text, sectionName, conditions, logic,
+                "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value, TitleFromHeading = true });
         }
     }
 
@@ -181,9 +182,10 @@ internal static partial class OptionExtractor
             var m = LeadWord().Match(lead.Text);
             var body = lead.Text[m.Length..].TrimStart(':', '-', '.', ' ', '–');
             var text = BlockText.Of(group);
-            var (title, conditions, logic) = TitleAndConditions(body, text);
+            var (_, conditions, logic) = TitleAndConditions(body, text);
+            var title = body.Length == 0 ? lead.Text.Trim() : TextUtil.FirstSentence(lead.Text);
             found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
-                "method", lead.Lines.Start) { Label = m.Value });
+                "method", lead.Lines.Start) { Label = m.Value, TitleFromHeading = true });
             MarkUsed(group, used);
         }
     }

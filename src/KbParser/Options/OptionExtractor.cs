@@ -49,6 +49,11 @@ internal static partial class OptionExtractor
             found.RemoveRange(MaxOptions, found.Count - MaxOptions);
         }
 
+        if (problem)
+        {
+            InheritProblemConditions(record, found);
+        }
+
         var factors = new FactorRegistry();
         AddApplicability(record, factors);
         var options = new List<ArticleOption>(found.Count);
@@ -73,6 +78,32 @@ internal static partial class OptionExtractor
         }
 
         return (options, factors.Factors);
+    }
+
+    /// <summary>
+    /// Resolutions and workarounds apply when the CAUSE's (or failing that the SYMPTOMS') conditions hold: each
+    /// inherits them before its own. Options the article labels Option/Method carry their own selectors and do not.
+    /// </summary>
+    private static void InheritProblemConditions(ArticleRecord record, List<OptionCandidate> found)
+    {
+        List<ParsedCondition>? inherited = null;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var c = found[i];
+            if (c.Kind is not (OptionKinds.Resolution or OptionKinds.Workaround))
+            {
+                continue;
+            }
+
+            inherited ??= ProblemConditions.Of(record);
+            if (inherited.Count == 0)
+            {
+                return;
+            }
+
+            var own = c.Conditions.Where(x => !inherited.Any(y => string.Equals(x.Statement, y.Statement, StringComparison.OrdinalIgnoreCase)));
+            found[i] = c with { Conditions = [.. inherited, .. own], Logic = c.Conditions.Count == 0 ? "all" : c.Logic };
+        }
     }
 
     private const int MaxText = 1500;

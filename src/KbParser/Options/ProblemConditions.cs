@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Kb.Parser.Model;
+
+namespace Kb.Parser.Options;
+
+/// <summary>
+/// The conditions a problem article's CAUSE states ("This problem occurs if/when X", "only if X", "when the
+/// following conditions are true:" and a list), or failing those the explicit if/when clauses of SYMPTOMS.
+/// They say when the article's resolutions and workarounds apply, so each such option inherits them.
+/// </summary>
+internal static partial class ProblemConditions
+{
+    /// <summary>At most this many conditions come from one section: a long CAUSE is an explanation, not a checklist.</summary>
+    private const int MaxConditions = 6;
+
+    public static List<ParsedCondition> Of(ArticleRecord record)
+    {
+        var cause = Find(record, "CAUSE");
+        var found = cause is null ? [] : Read(cause);
+        if (found.Count == 0 && Find(record, "SYMPTOM") is { } symptoms)
+        {
+            found = Read(symptoms);
+        }
+
+        return found;
+    }
+
+    private static Section? Find(ArticleRecord record, string heading) =>
+        record.Sections.FirstOrDefault(s => s.Heading is { } h && h.StartsWith(heading, StringComparison.OrdinalIgnoreCase));
+
+    private static List<ParsedCondition> Read(Section section)
+    {
+        var result = new List<ParsedCondition>();
+        var blocks = section.Blocks;
+        for (var i = 0; i < blocks.Count && result.Count < MaxConditions; i++)
+        {
+            if (blocks[i] is not ParagraphBlock p)
+            {
+                continue;
+            }
+
+            // "... occurs when the following conditions are true:" followed by a list: each item is a condition.
+            if (FollowingConditions().IsMatch(p.Text) && i + 1 < blocks.Count && blocks[i + 1] is ListBlock list)
+            {
+                foreach (var item in list.Items)
+                {
+                    AddClause(result, TextUtil.TrimSentenceEnd(item.Text));
+                }
+
+                i++;
+                continue;
+            }
+
+            foreach (var sentence in TextUtil.Sentences(p.Text))
+            {
+                foreach (var clause in Clauses(sentence))
+                {
+                    AddClause(result, clause);
+                }
+            }
+        }
+
+        return result.Count > MaxConditions ? result[..MaxConditions] : result;
+    }
+
+    private static void AddClause(List<ParsedCondition> into, string clause)
+    {
+        foreach (var c in ConditionParser.Parse(clause, out _))
+        {
+            if (c.Statement.Length >= 8 && !into.Any(x => string.Equals(x.Statement, c.Statement, StringComparison.OrdinalIgnoreCase)))
+            {
+                into.Add(c);
+            }
+        }
+    }
+
+    /// <summary>The conditional clauses of one sentence, without their introducers.</summary>
+    internal static IEnumerable<string> Clauses(string sentence)
+    {
+        foreach (Match m in Introducer().Matches(sentence))
+        {
+            var start = m.Index + m.Length;
+            var rest = sentence[start..];
+            // "When X, Y": a clause that opens the sentence ends at its comma; one inside the sentence runs to its end.
+            var atStart = m.Index == 0 || sentence[..m.Index].Trim().Length == 0;
+            var end = atStart ? OpeningClauseEnd(rest) : ClosingClauseEnd(rest);
+            var clause = TextUtil.TrimSentenceEnd(rest[..end]);
+            if (clause.Length >= 6 && clause.Length <= 240 && !NotAClause().IsMatch(clause))
+            {
+                yield return clause;
+            }
+        }
+    }
+
+    private static int OpeningClauseEnd(string rest)
+    {
+        var comma = rest.IndexOf(", ", StringComparison.Ordinal);
+        return comma > 0 ? comma : rest.Length;
+    }
+
+    private static int ClosingClauseEnd(string rest)
+    {
+        var m = ClauseBreak().Match(rest);
+        return m.Success ? m.Index : rest.Length;
+    }
+
+    [GeneratedRegex(@"(?<![Ee]ven |[Aa]s |[Oo]nly even )\b(?:[Oo]nly (?:if|when)|[Ii]f|[Ww]hen(?:ever)?)\s+(?!(?:any|necessary|possible|needed|so|not|applicable|required|this|that)\b)")]
+    private static partial Regex Introducer();
+
+    [GeneratedRegex(@",\s+(?:which|because|so|but|and then|for example|such as)\b|;|\s+\((?:for example|e\.g\.)")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^(?:the|a|an|it|this|that|they|these)\s+(?:is|are|was|were)\s+(?:not\s+)?(?:the case|true|so)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAClause();
+
+    [GeneratedRegex(@"\bfollowing\s+(?:conditions|circumstances|are true|situations)|\bone of the following (?:is|are) true|\ball of the following", RegexOptions.IgnoreCase)]
+    private static partial Regex FollowingConditions();
+}
