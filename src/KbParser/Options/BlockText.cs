@@ -100,7 +100,7 @@ internal static class BlockText
     public static string TitleOf(string text)
     {
         var first = TextUtil.FirstSentence(text);
-        return first.Length <= 200 ? first : first[..200].TrimEnd() + "...";
+        return first.Length <= 400 ? first : first[..400].TrimEnd() + "...";
     }
 
     private static void Append(StringBuilder sb, Block block)

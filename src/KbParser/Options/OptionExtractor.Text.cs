@@ -140,18 +140,19 @@ internal static partial class OptionExtractor
         return ConditionParser.Parse(split.Condition, out _);
     }
 
-    /// <summary>"If you use X, do Y." gives title "Do Y." and condition "You use X"; else the first sentence and any stated conditions.</summary>
+    /// <summary>
+    /// "If you use X, do Y." keeps that whole sentence as title (the spec keeps a title's condition prefix) and gives
+    /// condition "You use X"; otherwise the first sentence and any stated conditions.
+    /// </summary>
     private static (string Title, List<ParsedCondition> Conditions, string Logic) TitleAndConditions(string lead, string text)
     {
         var first = TextUtil.FirstSentence(lead);
-        if (SplitIf(first) is var (condition, then))
+        if (SplitIf(first) is var (condition, _))
         {
             var conditions = ConditionParser.Parse(condition, out var logic);
-            var rest = then.Trim();
-            var title = rest.Length > 3 ? Title(TextUtil.UpperFirst(rest)) : Title(first);
             var more = ConditionsIn(text, out var l2);
             conditions.AddRange(more);
-            return (title, conditions, logic == "any" || l2 == "any" ? "any" : "all");
+            return (Title(lead), conditions, logic == "any" || l2 == "any" ? "any" : "all");
         }
 
         var stated = ConditionsIn(text, out var l);
@@ -165,29 +166,24 @@ internal static partial class OptionExtractor
     }
 
     /// <summary>
-    /// The alternative's title: its first sentence, unless that only describes ("There are extra lines ...")
-    /// and a later sentence says what to do ("Remove as many lines ...").
+    /// The alternative's title as the spec defines it: its first sentence, verbatim, skipping notes, warnings and
+    /// the registry editor's standard caution, ending at the sentence end.
     /// </summary>
     private static string Title(string text)
     {
-        var sentences = TextUtil.Sentences(text).Take(6).ToList();
-        if (sentences.Count > 1 && sentences[0].EndsWith(':') && StepsIntro().IsMatch(sentences[0]))
+        foreach (var sentence in TextUtil.Sentences(text).Take(8))
         {
-            // "To do this, follow these steps:" introduces the option; its first step names it.
-            return BlockText.TitleOf(sentences[1]);
-        }
-
-        if (sentences.Count > 1 && !StartsWithAction(sentences[0]))
-        {
-            var action = sentences.Skip(1).FirstOrDefault(StartsWithAction);
-            if (action is not null)
+            if (!Boilerplate().IsMatch(sentence))
             {
-                return BlockText.TitleOf(action);
+                return BlockText.TitleOf(sentence);
             }
         }
 
         return BlockText.TitleOf(text);
     }
+
+    [GeneratedRegex(@"^(?:NOTE|Note|WARNING|Warning|CAUTION|Caution|IMPORTANT|Important)\b|^(?:Using|Use) Registry Editor incorrectly|^Microsoft cannot guarantee|^Use Registry Editor at your own risk|^For (?:more|additional) information")]
+    private static partial Regex Boilerplate();
 
     private static bool StartsWithAction(string sentence)
     {

@@ -12,7 +12,7 @@ internal static class TextUtil
         "do", "does", "not", "no", "was", "were", "will", "has", "have", "had", "use", "using", "following",
     };
 
-    /// <summary>The first sentence of a text (up to ". " followed by a capital, or the end), at most 300 characters.</summary>
+    /// <summary>The first sentence of a text (up to ". " followed by a capital, or the end), at most 600 characters.</summary>
     public static string FirstSentence(string text)
     {
         var t = text.AsSpan().Trim();
@@ -28,16 +28,16 @@ internal static class TextUtil
             return StringOf(text, t[..n]);
         }
 
-        return t.Length <= 300 ? StringOf(text, t) : string.Concat(t[..300].TrimEnd(), "...");
+        return t.Length <= 600 ? StringOf(text, t) : string.Concat(t[..600].TrimEnd(), "...");
     }
 
     /// <summary>
     /// Length of the first sentence of a trimmed line: up to ". ", "! " or "? " before a capital or a quote,
-    /// looked for in the first 300 characters; 0 when there is none.
+    /// looked for in the first 600 characters; 0 when there is none.
     /// </summary>
     private static int SentenceLength(ReadOnlySpan<char> t)
     {
-        var limit = Math.Min(t.Length - 2, 300);
+        var limit = Math.Min(t.Length - 2, 600);
         for (var i = 0; i < limit; i++)
         {
             var next = t[i..limit].IndexOfAny(SentenceEnds);
@@ -51,7 +51,8 @@ internal static class TextUtil
             {
                 // Not after an abbreviation such as "e.g." or a single capital ("Windows NT 4.0. Use").
                 var word = t[(t[..i].LastIndexOf(' ') + 1)..i];
-                if (word is "etc" or "Dr" or "Mr" or "vs" or "approx" or "No" or "Vol" || word.Contains('.')
+                // A version number ends a sentence when a capital follows ("version 2.0. For ..."); "e.g." does not.
+                if (word is "etc" or "Dr" or "Mr" or "vs" or "approx" or "No" or "Vol" || (word.Contains('.') && !IsVersion(word))
                     || (word.Length == 1 && char.IsUpper(word[0])))
                 {
                     continue;
@@ -62,6 +63,19 @@ internal static class TextUtil
         }
 
         return 0;
+    }
+
+    private static bool IsVersion(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c) && c is not '.' and not 'x' and not 'X')
+            {
+                return false;
+            }
+        }
+
+        return word.Length > 0 && char.IsAsciiDigit(word[0]);
     }
 
     private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?");
