@@ -210,23 +210,104 @@ internal static partial class OptionExtractor
         }
     }
 
-    /// <summary>RESOLUTION and WORKAROUND of a problem article are options when they offer no finer alternatives.</summary>
+    /// <summary>
+    /// RESOLUTION and WORKAROUND of a problem article, when they offer no finer alternatives: each paragraph that
+    /// opens a new course of action ("To work around this problem, ...", "Alternatively, ...", "If X, do Y", an
+    /// imperative) is an option with the blocks that follow it (steps, notes, file lists).
+    /// </summary>
     private static void AddSectionOption(Section section, List<OptionCandidate> found)
     {
         var heading = section.Heading?.Trim().ToUpperInvariant() ?? "";
         var kind = heading.StartsWith("RESOLUTION", StringComparison.Ordinal) ? OptionKinds.Resolution
             : heading.StartsWith("WORKAROUND", StringComparison.Ordinal) ? OptionKinds.Workaround : null;
-        var first = BlockText.FirstBlock(section);
-        if (kind is null || first is null)
+        if (kind is null || BlockText.FirstBlock(section) is null)
         {
             return;
         }
 
-        var text = BlockText.Of(section);
-        var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(text, out var l), l)
-            : TitleAndConditions(BlockText.Of(first), text);
-        found.Add(new OptionCandidate(kind, title, text, section.Heading, conditions, logic, kind, first.Lines.Start));
+        if (section.Blocks.Count == 0)
+        {
+            var first = BlockText.FirstBlock(section)!;
+            var all = BlockText.Of(section);
+            var (t, c, lg) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(all, out var l0), l0) : TitleAndConditions(BlockText.Of(first), all);
+            found.Add(new OptionCandidate(kind, t, all, section.Heading, c, lg, kind, first.Lines.Start));
+            return;
+        }
+
+        var groups = new List<List<Block>>();
+        foreach (var b in section.Blocks)
+        {
+            if (groups.Count == 0 || OpensAlternative(b, groups[^1]))
+            {
+                groups.Add([]);
+            }
+
+            if (!IsOr(b))
+            {
+                groups[^1].Add(b);
+            }
+        }
+
+        var start = found.Count;
+        foreach (var g in groups.Where(g => g.Count > 0))
+        {
+            var text = BlockText.Of(g);
+            var first = g[0];
+            var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(text, out var l), l)
+                : TitleAndConditions(BlockText.Of(first), text);
+            found.Add(new OptionCandidate(kind, title, text, section.Heading, conditions, logic, kind, first.Lines.Start));
+        }
+
+        HotfixChoice(found, start);
     }
+
+    /// <summary>True when <paramref name="block"/> starts another course of action after the blocks of <paramref name="current"/>.</summary>
+    private static bool OpensAlternative(Block block, List<Block> current)
+    {
+        if (IsOr(block))
+        {
+            return true;
+        }
+
+        if (block is not ParagraphBlock p || current.Count == 0)
+        {
+            return false;
+        }
+
+        // A paragraph that introduces steps belongs to the option before it ("To do this, follow these steps:").
+        if (current[^1] is ParagraphBlock prev && prev.Text.TrimEnd().EndsWith(':'))
+        {
+            return false;
+        }
+
+        return AlternativeOpener().IsMatch(p.Text) || (SplitIf(TextUtil.FirstSentence(p.Text)) is not null && !ContinuationIf().IsMatch(p.Text));
+    }
+
+    /// <summary>
+    /// The standard hotfix text offers two courses: wait for the service pack when not severely affected, or
+    /// obtain the fix now. The "obtain it now" option gets the same factor with the opposite answer.
+    /// </summary>
+    private static void HotfixChoice(List<OptionCandidate> found, int start)
+    {
+        ParsedCondition? severe = null;
+        for (var i = start; i < found.Count; i++)
+        {
+            severe ??= found[i].Conditions.FirstOrDefault(c => !c.Expect && c.Statement.Contains("severely affected", StringComparison.OrdinalIgnoreCase));
+            if (severe is not null && Immediately().IsMatch(found[i].Title) && !found[i].Conditions.Any(c => c.Statement == severe.Statement))
+            {
+                found[i] = found[i] with { Conditions = [.. found[i].Conditions, severe with { Expect = true }] };
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:To (?:resolve|work around|correct|fix|avoid|prevent|workaround|remedy|solve)\b|(?:Another|A second|One) (?:way|workaround|method|solution|option|alternative)\b|Alternatively\b|You can (?:also )?(?:work around|resolve|avoid|correct|use)\b|As an alternative\b|Or,|Also,|A (?:supported )?fix\b|(?:Obtain|Install|Upgrade|Use|Disable|Enable|Remove|Reinstall|Rename|Delete|Contact|Download|Apply|Turn|Change|Set|Move|Run|Restart|Reboot|Do not|Don't|Avoid|Replace|Add|Create|Edit|Modify|Configure|Reduce|Increase|Decrease)\b)")]
+    private static partial System.Text.RegularExpressions.Regex AlternativeOpener();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^If (?:this|that|the (?:above|previous)|these|you do not|you don't|necessary|prompted)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ContinuationIf();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bimmediately\b|\bobtain (?:the|this) (?:fix|hotfix|update)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Immediately();
 
     /// <summary>"Are you using Microsoft Systems Management Server 2.0?" for each product the article applies to.</summary>
     private static void AddApplicability(ArticleRecord r, FactorRegistry factors)
