@@ -93,8 +93,25 @@ internal static partial class OptionExtractor
         }
 
         var m = SelectThis().Match(h);
-        return m.Success ? ConditionParser.Parse(LowerWords(m.Groups["c"].Value), out logic) : [];
+        if (m.Success)
+        {
+            return ConditionParser.Parse(LowerWords(m.Groups["c"].Value), out logic);
+        }
+
+        // "(For FoxPro 2.x Only)", "For Windows NT", "Windows 95 Only": the heading scopes the option to an environment.
+        var scope = HeadingScope().Match(h);
+        if (scope.Success && scope.Groups["x"].Value.Trim() is { Length: >= 2 } x && char.IsUpper(x[0]))
+        {
+            var parts = x.Split([" or ", ", "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            logic = parts.Length > 1 ? "any" : "all";
+            return parts.Select(part => new ParsedCondition("You are using " + part, true, scope.Value.Trim().Trim('(', ')'))).ToList();
+        }
+
+        return [];
     }
+
+    [GeneratedRegex(@"\((?:For\s+)?(?<x>[^()]{2,60}?)(?:\s+[Oo]nly)?\)\s*$|^For\s+(?<x>[A-Z][^,;:]{1,60}?)(?:\s+[Oo]nly)?$|^(?<x>[A-Z][^,;:]{1,60}?)\s+[Oo]nly$")]
+    private static partial Regex HeadingScope();
 
     /// <summary>Headings capitalise every word; conditions read better in sentence case ("You Have Not" -> "you have not").</summary>
     private static string LowerWords(string s)
@@ -389,7 +406,7 @@ internal static partial class OptionExtractor
     [GeneratedRegex(@"^(?:This|The)\s+(?:option|method|procedure|workaround|solution|approach)\s+(?:is\s+(?:useful|appropriate|recommended|best|preferred|required)\s+|works\s+(?:only\s+)?|applies\s+(?:only\s+)?|is\s+only\s+(?:available|possible)\s+)?(?:when|if)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
     private static partial Regex ThisWorksWhen();
 
-    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+(?:the\s+)?following|(?:one|either|any)\s+of\s+(?:the\s+)?following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+(?:the\s+)?following|(?:one|either|any)\s+of\s+(?:the\s+)?following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b|(?:the\s+)?appropriate\s+(?<w>methods?|workarounds?|options?|solutions?)\b|(?:two|three|four|several|various|a\s+few|multiple)\s+(?<w>methods|ways|workarounds|options|solutions)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OneOfFollowing();
 
     [GeneratedRegex(@"^\s*-*\s*(?:or|OR|Or)\s*-*\s*$")]
