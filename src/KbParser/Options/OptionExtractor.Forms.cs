@@ -88,7 +88,7 @@ internal static partial class OptionExtractor
 
             conditions.InsertRange(0, fromHeading);
             logic = conditions.Count == fromHeading.Count ? headingLogic : logic;
-            found.Add(new OptionCandidate(KindOf("method", sectionName), title, text, sectionName, conditions, logic, "method",
+            found.Add(new OptionCandidate(KindOf("", sectionName), title, text, sectionName, conditions, logic, "method",
                 sub.HeadingLines?.Start ?? 0));
             foreach (var b in BlockWalker.All(sub))
             {
@@ -327,7 +327,7 @@ internal static partial class OptionExtractor
 
         foreach (var (a, (title, conditions, logic)) in parsed)
         {
-            found.Add(new OptionCandidate(KindOf("method", sectionName), title, a.Text, sectionName, conditions, logic, "or-separated", a.Line));
+            found.Add(new OptionCandidate(KindOf("", sectionName), title, a.Text, sectionName, conditions, logic, "or-separated", a.Line));
         }
 
         _ = used;
@@ -344,7 +344,7 @@ internal static partial class OptionExtractor
                 foreach (var p in run)
                 {
                     var (title, conditions, logic) = TitleAndConditions(p.Text, p.Text);
-                    found.Add(new OptionCandidate(KindOf("method", sectionName), title, p.Text, sectionName, conditions, logic,
+                    found.Add(new OptionCandidate(KindOf("", sectionName), title, p.Text, sectionName, conditions, logic,
                         "conditional-if", p.Lines.Start));
                     used.Add(p);
                 }
@@ -363,7 +363,7 @@ internal static partial class OptionExtractor
                 foreach (var sentence in inline)
                 {
                     var (title, conditions, logic) = TitleAndConditions(sentence, sentence);
-                    found.Add(new OptionCandidate(KindOf("method", sectionName), title, sentence, sectionName, conditions, logic,
+                    found.Add(new OptionCandidate(KindOf("", sectionName), title, sentence, sectionName, conditions, logic,
                         "conditional-if", para.Lines.Start));
                 }
 

@@ -344,6 +344,11 @@ internal static partial class OptionExtractor
         }
     }
 
+    /// <summary>
+    /// The spec's kind: the article's own label ("Option 2" gives option, "Method 2" or "one of the following
+    /// methods" gives method, "workarounds" gives workaround); otherwise the section (resolution, workaround), and
+    /// option elsewhere. <paramref name="word"/> is the label word the text used, or empty.
+    /// </summary>
     private static string KindOf(string word, string? sectionName)
     {
         var w = word.ToLowerInvariant();
@@ -357,13 +362,22 @@ internal static partial class OptionExtractor
             return OptionKinds.Option;
         }
 
-        if (w.StartsWith("method", StringComparison.Ordinal) || w.StartsWith("way", StringComparison.Ordinal)
-            || w.StartsWith("procedure", StringComparison.Ordinal) || w.StartsWith("solution", StringComparison.Ordinal))
+        if (w.StartsWith("method", StringComparison.Ordinal))
         {
             return OptionKinds.Method;
         }
 
-        return sectionName?.StartsWith("WORKAROUND", StringComparison.OrdinalIgnoreCase) == true ? OptionKinds.Workaround : OptionKinds.Method;
+        if (sectionName?.StartsWith("WORKAROUND", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return OptionKinds.Workaround;
+        }
+
+        if (sectionName?.StartsWith("RESOLUTION", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return OptionKinds.Resolution;
+        }
+
+        return w.Length > 0 && w is not ("resolution" or "resolutions") ? OptionKinds.Method : OptionKinds.Option;
     }
 
     private static bool LooksLikeEnvironment(string s) =>
@@ -406,7 +420,7 @@ internal static partial class OptionExtractor
     [GeneratedRegex(@"^(?:This|The)\s+(?:option|method|procedure|workaround|solution|approach)\s+(?:is\s+(?:useful|appropriate|recommended|best|preferred|required)\s+|works\s+(?:only\s+)?|applies\s+(?:only\s+)?|is\s+only\s+(?:available|possible)\s+)?(?:when|if)\s+(?<c>.+)", RegexOptions.IgnoreCase)]
     private static partial Regex ThisWorksWhen();
 
-    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+(?:the\s+)?following|(?:one|either|any)\s+of\s+(?:the\s+)?following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b|(?:the\s+)?appropriate\s+(?<w>methods?|workarounds?|options?|solutions?)\b|(?:two|three|four|several|various|a\s+few|multiple)\s+(?<w>methods|ways|workarounds|options|solutions)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:do|use|try|perform|follow|apply|choose|select|take|implement)\s+(?:\w+\s+)?(?:one|either|any)\s+of\s+(?:the\s+)?following(?:\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps))?|(?:one|either|any)\s+of\s+(?:the\s+)?following\s+(?<w>methods?|ways?|options?|workarounds?|procedures?|solutions?|approaches|resolutions?|alternatives?|steps)|the\s+following\s+(?<w>methods|workarounds|options|solutions|alternatives|ways)\b|(?:the\s+)?appropriate\s+(?<w>methods?|workarounds?|options?|solutions?)\b|(?:two|three|four|several|various|a\s+few|multiple)\s+(?<w>methods|ways|workarounds|options|solutions)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OneOfFollowing();
 
     [GeneratedRegex(@"^\s*-*\s*(?:or|OR|Or)\s*-*\s*$")]
