@@ -255,6 +255,11 @@ internal static partial class OptionExtractor
             var first = g[0];
             var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(text, out var l), l)
                 : TitleAndConditions(BlockText.Of(first), text);
+            if (NotSeverelyAffected().Match(text) is { Success: true } severe && !conditions.Any(c => c.Statement.Contains("severely", StringComparison.OrdinalIgnoreCase)))
+            {
+                conditions.Add(new ParsedCondition("You are severely affected by this problem", false, severe.Value));
+            }
+
             found.Add(new OptionCandidate(kind, title, text, section.Heading, conditions, logic, kind, first.Lines.Start));
         }
 
@@ -305,6 +310,9 @@ internal static partial class OptionExtractor
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^If (?:this|that|the (?:above|previous)|these|you do not|you don't|necessary|prompted)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ContinuationIf();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"you are not severely affected by this (?:specific )?(?:problem|issue|behavior)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NotSeverelyAffected();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bimmediately\b|\bobtain (?:the|this) (?:fix|hotfix|update)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Immediately();

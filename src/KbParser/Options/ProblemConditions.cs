@@ -85,7 +85,7 @@ internal static partial class ProblemConditions
             var atStart = m.Index == 0 || sentence[..m.Index].Trim().Length == 0;
             var end = atStart ? OpeningClauseEnd(rest) : ClosingClauseEnd(rest);
             var clause = TextUtil.TrimSentenceEnd(rest[..end]);
-            if (clause.Length >= 6 && clause.Length <= 240 && !NotAClause().IsMatch(clause))
+            if (clause.Length >= 6 && clause.Length <= 240 && !NotAClause().IsMatch(clause) && !UiStep().IsMatch(clause))
             {
                 yield return clause;
             }
@@ -112,6 +112,10 @@ internal static partial class ProblemConditions
 
     [GeneratedRegex(@"^(?:the|a|an|it|this|that|they|these)\s+(?:is|are|was|were)\s+(?:not\s+)?(?:the case|true|so)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAClause();
+
+    /// <summary>"you click OK", "you press ENTER": a step of the reproduction, not the reader's situation.</summary>
+    [GeneratedRegex(@"^you\s+(?:click|press|type|choose|select|double-click|right-click|tap)\s+(?:\S+\s*){1,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex UiStep();
 
     [GeneratedRegex(@"\bfollowing\s+(?:conditions|circumstances|are true|situations)|\bone of the following (?:is|are) true|\ball of the following", RegexOptions.IgnoreCase)]
     private static partial Regex FollowingConditions();
