@@ -334,6 +334,14 @@ internal static partial class OptionExtractor
     }
 
     /// <summary>Two or more consecutive "If you ..., do ..." paragraphs or items: conditional guidance.</summary>
+    private static bool PartOfConditionalRun(Block b, ParagraphBlock last) => b switch
+    {
+        NoteBlock or PreformattedBlock or ReferencesBlock => true,
+        ListBlock => last.Text.TrimEnd().EndsWith(':'),
+        ParagraphBlock p => Boilerplate().IsMatch(p.Text),
+        _ => false,
+    };
+
     private static void FindConditionalIf(IReadOnlyList<Block> blocks, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
     {
         var run = new List<ParagraphBlock>();
@@ -376,7 +384,11 @@ internal static partial class OptionExtractor
             {
                 run.Add(p);
             }
-            else if (b is not NoteBlock && b is not PreformattedBlock)
+            else if (run.Count > 0 && PartOfConditionalRun(b, run[^1]))
+            {
+                // Steps introduced by the if-paragraph, a sample, a note or a reference sit between siblings.
+            }
+            else
             {
                 Flush();
             }

@@ -220,6 +220,7 @@ internal static partial class OptionExtractor
         "increase", "decrease", "assign", "connect", "map", "share", "grant", "give", "skip", "ignore", "include", "omit",
         "leave", "keep", "put", "rebuild", "reset", "clear", "unlink", "merge", "restore", "reapply", "update", "convert",
         "switch", "boot", "extract", "expand", "drag", "double-click", "right-click", "point", "wait", "ask", "purchase", "order",
+        "perform", "consider", "troubleshoot", "reformat", "format", "send", "print", "avoid", "allow", "find", "locate", "register",
     };
 
     /// <summary>True when a consequent tells the reader what to do ("link with X", "you can use Y", "then click Z").</summary>
