@@ -52,6 +52,13 @@ public static class ArticleKinds
     public const string Fix = "fix";
     public const string Sample = "sample";
     public const string Other = "other";
+
+    /// <summary>A problem article: kind problem, bug or fix, or a SYMPTOMS section. Its resolutions and workarounds answer its symptoms.</summary>
+    public static bool IsProblem(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Kind is Problem or Bug or Fix || record.Sections.Any(s => s.Heading is "SYMPTOMS" or "SYMPTOM");
+    }
 }
 
 /// <summary>One <c>platform:version</c> pair from <c>Version(s):</c>; platform is null when the header gives none.</summary>

@@ -127,8 +127,39 @@ internal static partial class ConditionParser
         return (DoubleSpace().Replace(statement, " ").Trim(), false);
     }
 
+    /// <summary>The longest question a reader is asked; longer statements are cut at a clause boundary first.</summary>
+    public const int MaxQuestion = 160;
+
     /// <summary>"The secondary site has an administrator" -> "Does the secondary site have an administrator?"</summary>
     public static string Question(string statement)
+    {
+        var q = QuestionOf(statement);
+        if (q.Length <= MaxQuestion)
+        {
+            return q;
+        }
+
+        // Keep the clause that carries the idea: cut at the last clause boundary that leaves a question short enough.
+        var s = TextUtil.TrimSentenceEnd(statement);
+        foreach (Match m in ClauseBoundary().Matches(s).Reverse())
+        {
+            if (m.Index >= 20)
+            {
+                var shorter = QuestionOf(s[..m.Index]);
+                if (shorter.Length <= MaxQuestion)
+                {
+                    return shorter;
+                }
+            }
+        }
+
+        return q;
+    }
+
+    [GeneratedRegex(@",\s|\s(?:that|which|who|because|so that|in order to|when|while|after|before|by|with|from|on|in|for|to)\s|\s\(")]
+    private static partial Regex ClauseBoundary();
+
+    private static string QuestionOf(string statement)
     {
         var s = TextUtil.TrimSentenceEnd(statement);
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);

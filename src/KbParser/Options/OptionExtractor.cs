@@ -56,6 +56,12 @@ internal static partial class OptionExtractor
 
         var factors = new FactorRegistry();
         AddApplicability(record, factors);
+        if (problem)
+        {
+            // Registered before the options' conditions, so a cause an option inherits is the same factor, in the triage role.
+            AddProblemFactors(record, factors);
+        }
+
         var options = new List<ArticleOption>(found.Count);
         foreach (var c in found)
         {
@@ -70,11 +76,6 @@ internal static partial class OptionExtractor
                 Logic = c.Logic,
                 Form = c.Form,
             });
-        }
-
-        if (problem)
-        {
-            AddProblemFactors(record, factors);
         }
 
         return (options, factors.Factors);
@@ -162,9 +163,7 @@ internal static partial class OptionExtractor
             || heading.StartsWith("CAUSE", StringComparison.OrdinalIgnoreCase)
             || heading.StartsWith("STATUS", StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsProblemArticle(ArticleRecord r) =>
-        r.Kind is ArticleKinds.Problem or ArticleKinds.Bug or ArticleKinds.Fix
-        || r.Sections.Any(s => s.Heading is "SYMPTOMS" or "SYMPTOM");
+    private static bool IsProblemArticle(ArticleRecord r) => ArticleKinds.IsProblem(r);
 
     /// <summary>Walks one container: its subsections first (method subsections), then its blocks.</summary>
     private static void Scan(Section section, string? sectionName, List<OptionCandidate> found, HashSet<Block> used, int depth)
@@ -346,21 +345,35 @@ internal static partial class OptionExtractor
         }
     }
 
-    /// <summary>For problem articles: "Do you see this problem: ...?" and the cause as factors of their own.</summary>
+    /// <summary>
+    /// For problem articles, the triage checklist ("Is this your problem?"): crisp yes/no factors from the
+    /// SYMPTOMS' if/when clauses and the message it quotes, and from the CAUSE's conditions. Never a pasted paragraph.
+    /// </summary>
     private static void AddProblemFactors(ArticleRecord r, FactorRegistry factors)
     {
-        var symptoms = r.Sections.FirstOrDefault(s => s.Heading is "SYMPTOMS" or "SYMPTOM");
-        if (symptoms is not null && BlockText.FirstBlock(symptoms) is { } sb)
+        var symptoms = 0;
+        foreach (var c in ProblemConditions.Symptoms(r).Take(2))
         {
-            var symptom = TextUtil.TrimSentenceEnd(TextUtil.FirstSentence(BlockText.Of(sb)));
-            factors.Add("You see this problem: " + symptom, "symptom", $"Do you see this problem: {symptom}?");
+            factors.Add(c.Statement, "symptom");
+            symptoms++;
         }
 
-        var cause = r.Sections.FirstOrDefault(s => s.Heading is "CAUSE");
-        if (cause is not null && BlockText.FirstBlock(cause) is { } cb)
+        if (ProblemConditions.QuotedMessage(r) is { } message)
         {
-            var why = TextUtil.TrimSentenceEnd(TextUtil.FirstSentence(BlockText.Of(cb)));
-            factors.Add("This cause applies to you: " + why, "cause", $"Does this cause apply to you: {why}?");
+            factors.Add($"You see the message \"{message}\"", "symptom", $"Do you see the message \"{message}\"?");
+            symptoms++;
+        }
+
+        // Failing a stated symptom, the title names the problem in a few words ("QB.EXE Hangs If BACKSPACE after IF GOTO").
+        var title = TextUtil.TrimSentenceEnd(r.Title);
+        if (symptoms == 0 && title.Length is > 8 and <= 120)
+        {
+            factors.Add("You have this problem: " + title, "symptom", $"Is this your problem: {title}?");
+        }
+
+        foreach (var c in ProblemConditions.Cause(r).Take(3))
+        {
+            factors.Add(c.Statement, "cause");
         }
     }
 }

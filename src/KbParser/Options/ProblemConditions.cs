@@ -25,6 +25,35 @@ internal static partial class ProblemConditions
         return found;
     }
 
+    /// <summary>The CAUSE's conditions alone.</summary>
+    public static List<ParsedCondition> Cause(ArticleRecord record) => Find(record, "CAUSE") is { } cause ? Read(cause) : [];
+
+    /// <summary>The SYMPTOMS' if/when conditions alone.</summary>
+    public static List<ParsedCondition> Symptoms(ArticleRecord record) => Find(record, "SYMPTOM") is { } s ? Read(s) : [];
+
+    /// <summary>A short message the SYMPTOMS section quotes (an error box's text), when it has one of at most 12 words.</summary>
+    public static string? QuotedMessage(ArticleRecord record)
+    {
+        if (Find(record, "SYMPTOM") is not { } symptoms)
+        {
+            return null;
+        }
+
+        foreach (var b in symptoms.Blocks)
+        {
+            if (b is PreformattedBlock pre)
+            {
+                var lines = pre.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var message = string.Join(' ', lines);
+                var words = message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                return words is >= 2 and <= 12 && message.Length <= 100 && !message.Contains('"', StringComparison.Ordinal)
+                    && !message.Contains("...", StringComparison.Ordinal) ? TextUtil.TrimSentenceEnd(message) : null;
+            }
+        }
+
+        return null;
+    }
+
     private static Section? Find(ArticleRecord record, string heading) =>
         record.Sections.FirstOrDefault(s => s.Heading is { } h && h.StartsWith(heading, StringComparison.OrdinalIgnoreCase));
 
