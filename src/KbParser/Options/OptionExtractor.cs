@@ -247,11 +247,22 @@ internal static partial class OptionExtractor
             }
         }
 
+        // A group that only prepares (a registry warning, "A supported fix is now available ..." with no waiting
+        // alternative, "It has been added to:") is the preamble of the option after it, not an option of its own.
+        for (var i = groups.Count - 2; i >= 0; i--)
+        {
+            if (groups[i].Count > 0 && !Actionable(groups[i]))
+            {
+                groups[i + 1].InsertRange(0, groups[i]);
+                groups.RemoveAt(i);
+            }
+        }
+
         var start = found.Count;
         foreach (var g in groups.Where(g => g.Count > 0))
         {
             var text = BlockText.Of(g);
-            var first = g[0];
+            var first = g.FirstOrDefault(b => b is ParagraphBlock p && ActionableLead(p.Text)) ?? g[0];
             var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(text, out var l), l)
                 : TitleAndConditions(BlockText.Of(first), text);
             if (NotSeverelyAffected().Match(text) is { Success: true } severe && !conditions.Any(c => c.Statement.Contains("severely", StringComparison.OrdinalIgnoreCase)))
@@ -264,6 +275,27 @@ internal static partial class OptionExtractor
 
         HotfixChoice(found, start);
     }
+
+    /// <summary>True when the group's lead tells the reader what to do (or that nothing needs doing).</summary>
+    private static bool Actionable(List<Block> group) => group[0] is not ParagraphBlock p || ActionableLead(p.Text);
+
+    private static bool ActionableLead(string text)
+    {
+        if (Boilerplate().IsMatch(text) || (FixAvailable().IsMatch(text) && !NotSeverelyAffected().IsMatch(text)))
+        {
+            return false;
+        }
+
+        var first = TextUtil.FirstSentence(text);
+        return AlternativeOpener().IsMatch(first) || StartsWithAction(first) || (SplitIf(first) is { } s && IsAction(s.Then))
+            || ActionWords().IsMatch(first) || !first.TrimEnd().EndsWith(':');
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^A (?:supported )?(?:fix|hotfix)\b.{0,80}\bavailable\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FixAvailable();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:you (?:can|must|should|need to|may want to)|can (?:safely )?be ignored|is (?:fixed|corrected|resolved) (?:in|by))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ActionWords();
 
     /// <summary>True when <paramref name="block"/> starts another course of action after the blocks of <paramref name="current"/>.</summary>
     private static bool OpensAlternative(Block block, List<Block> current)
