@@ -26,7 +26,7 @@ public sealed class SpecScoreTests
     private const double ConditionF1Floor = 0.007;
 
     private static readonly string LabelFolder = Path.Combine(TestCorpus.RepoRoot, "tests", "KbParser.Tests", "Labels", "Sample");
-    private static readonly string DocPath = Path.Combine(TestCorpus.RepoRoot, "docs", "extraction-quality-sample.md");
+    private static readonly string DocPath = Path.Combine(TestCorpus.RepoRoot, "docs", "extraction-quality.md");
 
     private static readonly string[] ExpectedTokens =
         ["if", "running", "windows", "3.x", "sql", "server", "6.5", "upgrade", "version", "2.0", "then", "run", "setup", "exe"];

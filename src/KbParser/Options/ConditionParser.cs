@@ -46,6 +46,18 @@ internal static partial class ConditionParser
             logic = env.Groups["items"].Value.Contains(" or ", StringComparison.Ordinal) ? "any" : "all";
         }
 
+        if (parts.Count == 1 && StateAlternatives().Match(text) is { Success: true } alt)
+        {
+            // "the Mstcp.dll file is missing or damaged": one condition per state, either selects.
+            parts = [alt.Groups["s"].Value + " " + alt.Groups["v"].Value + " " + alt.Groups["a"].Value, alt.Groups["s"].Value + " " + alt.Groups["v"].Value + " " + alt.Groups["b"].Value];
+            logic = "any";
+        }
+        else if (parts.Count == 1 && BothAnd().Match(text) is { Success: true } both)
+        {
+            // "you have both PC Tools for Windows 2.0 and Windows for Workgroups 3.11": one condition each.
+            parts = [both.Groups["lead"].Value + " " + both.Groups["a"].Value, both.Groups["lead"].Value + " " + both.Groups["b"].Value];
+        }
+
         var result = new List<ParsedCondition>();
         string? subject = null;
         foreach (var raw in parts)
@@ -155,6 +167,12 @@ internal static partial class ConditionParser
 
         return q;
     }
+
+    [GeneratedRegex(@"^(?<s>.{3,120}?)\s+(?<v>is|are|was|were|has been|have been)\s+(?<a>missing|damaged|corrupt(?:ed)?|deleted|renamed|moved|disabled|enabled|incorrect|invalid|outdated|not registered|unregistered)\s+or\s+(?<b>missing|damaged|corrupt(?:ed)?|deleted|renamed|moved|disabled|enabled|incorrect|invalid|outdated|not registered|unregistered)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StateAlternatives();
+
+    [GeneratedRegex(@"^(?<lead>(?:you|the computer|your computer|the server)\s+(?:have|has|use|uses|run|runs|installed|are using|are running))\s+both\s+(?<a>.{2,80}?)\s+and\s+(?<b>.{2,80})$", RegexOptions.IgnoreCase)]
+    private static partial Regex BothAnd();
 
     [GeneratedRegex(@",\s|\s(?:that|which|who|because|so that|in order to|when|while|after|before|by|with|from|on|in|for|to)\s|\s\(")]
     private static partial Regex ClauseBoundary();

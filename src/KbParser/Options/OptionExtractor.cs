@@ -173,6 +173,7 @@ internal static partial class OptionExtractor
             return;
         }
 
+        var before = found.Count;
         FindMethodSubsections(section, sectionName, found, used);
         FindSelectOptionSubsections(section, sectionName, found, used);
         FindEnvironmentSubsections(section, sectionName, found, used);
@@ -181,6 +182,17 @@ internal static partial class OptionExtractor
         foreach (var sub in section.Subsections)
         {
             Scan(sub, sectionName, found, used, depth + 1);
+        }
+
+        // A subsection headed by a situation ("If You Have Installed SR-1 But Still See a Red X", "(Windows NT 4.0
+        // Only)") scopes every option found inside it: they inherit the heading's conditions.
+        if (depth > 0 && section.Heading is { } heading && !LeadWord().IsMatch(heading) && HeadingConditions(heading) is { Count: > 0 } scope)
+        {
+            for (var i = before; i < found.Count; i++)
+            {
+                var own = found[i].Conditions.Where(c => !scope.Any(x => string.Equals(x.Statement, c.Statement, StringComparison.OrdinalIgnoreCase)));
+                found[i] = found[i] with { Conditions = [.. scope, .. own] };
+            }
         }
     }
 
