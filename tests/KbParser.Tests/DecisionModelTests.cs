@@ -35,6 +35,31 @@ public sealed class DecisionModelTests
     }
 
     [Fact]
+    public void Verdict_SaysInWordsWhetherTheArticleIsTheReadersProblem()
+    {
+        Assert.Equal("unanswered", Recommend().Verdict.Level);
+        Assert.Equal("unanswered", Recommend(("f4", Answer.Yes)).Verdict.Level);
+        var maybe = Recommend(("f1", Answer.Yes));
+        Assert.Equal("maybe", maybe.Verdict.Level);
+        Assert.Contains("2 of its 3 questions are still open", maybe.Verdict.Text, StringComparison.Ordinal);
+        Assert.Equal("likely", Recommend(("f1", Answer.Yes), ("f2", Answer.Yes), ("f3", Answer.Yes)).Verdict.Level);
+        var denied = Recommend(("f1", Answer.Yes), ("f2", Answer.Yes), ("f3", Answer.No));
+        Assert.Equal("unlikely", denied.Verdict.Level);
+        Assert.Contains("Does this cause apply to you: y?", denied.Verdict.Text, StringComparison.Ordinal);
+        Assert.Equal("none", new DecisionModel([], []).Recommend(new Dictionary<string, Answer>()).Verdict.Level);
+    }
+
+    [Fact]
+    public void Verdict_ProductAnsweredNoWithTheRestOpenIsNotYetAVerdict()
+    {
+        Assert.Equal("unanswered", Recommend(("f1", Answer.No)).Verdict.Level);
+        var model = new DecisionModel([], [new Factor { Id = "p", Statement = "You are using X", Question = "Are you using X?", Role = "applicability" }]);
+        var no = model.Recommend(new Dictionary<string, Answer> { ["p"] = Answer.No });
+        Assert.Equal("unlikely", no.Verdict.Level);
+        Assert.Contains("Are you using X?", no.Verdict.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Recommend_RanksMetAboveOpenAboveContradicted()
     {
         var cannot = Recommend(("f4", Answer.No));

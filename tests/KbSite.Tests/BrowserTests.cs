@@ -97,6 +97,61 @@ public sealed class BrowserTests : IClassFixture<BrowserSite>
     }
 
     [SkippableFact]
+    public async Task DecisionAid_AsksIsThisYourProblemAndSaysSoInWords()
+    {
+        SkipWithoutBrowser();
+        var page = await _site.NewPageAsync();
+        await page.GotoAsync(_site.Url("/kb/900/Q900001/"));
+        var triage = page.Locator(".kb-triage");
+        await Assertions.Expect(triage.Locator("h3")).ToHaveTextAsync("Is this your problem?");
+        var verdict = page.Locator(".kb-verdict");
+        await Assertions.Expect(verdict).ToContainTextAsync("Answer the questions");
+        var cause = triage.Locator("fieldset", new() { HasTextString = "TEMP environment variable" });
+        await cause.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-level", "maybe");
+        foreach (var f in await triage.Locator("fieldset").AllAsync())
+        {
+            await f.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        }
+
+        await Assertions.Expect(verdict).ToContainTextAsync("very likely applies");
+        var choice = page.Locator(".kb-choice fieldset", new() { HasTextString = "install the service pack" });
+        await choice.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Locator(".kb-aid-result .kb-recommendation")).ToContainTextAsync("point the TEMP environment variable");
+        await page.Locator("#decision-aid").ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.Screenshots, "aid-problem-resolution-workaround.png") });
+
+        await cause.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(verdict).ToContainTextAsync("Probably not your problem");
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-level", "unlikely");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task DecisionAid_RanksConditionalGuidanceAndOptions_AndWorksWithoutJavaScript()
+    {
+        SkipWithoutBrowser();
+        var page = await _site.NewPageAsync();
+        await page.GotoAsync(_site.Url("/kb/900/Q900002/"));
+        await page.Locator(".kb-choice fieldset", new() { HasTextString = "32-bit" }).GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Locator(".kb-aid-result .kb-recommendation")).ToContainTextAsync("Import Wizard");
+        await page.Locator("#decision-aid").ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.Screenshots, "aid-conditional-guidance.png") });
+        await page.GotoAsync(_site.Url("/kb/199/Q199250/"));
+        await page.Locator(".kb-choice fieldset", new() { HasTextString = "have an administrator" }).GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await page.Locator("#decision-aid").ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.Screenshots, "aid-options.png") });
+        await page.Context.CloseAsync();
+
+        // Without JavaScript the aid is a static checklist and table: every question and option is readable.
+        var context = await _site.Browser!.NewContextAsync(new() { JavaScriptEnabled = false });
+        var plain = await context.NewPageAsync();
+        await plain.GotoAsync(_site.Url("/kb/900/Q900001/"));
+        await Assertions.Expect(plain.Locator(".kb-checklist li").First).ToBeVisibleAsync();
+        await Assertions.Expect(plain.Locator(".kb-aid-form")).ToBeHiddenAsync();
+        await Assertions.Expect(plain.Locator(".kb-aid-table tbody tr")).ToHaveCountAsync(2);
+        await plain.Locator("#decision-aid").ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.Screenshots, "aid-problem-no-javascript.png") });
+        await context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task Pages_WorkOnAPhoneWidthAndLogNoErrors()
     {
         SkipWithoutBrowser();

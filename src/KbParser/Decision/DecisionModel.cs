@@ -13,8 +13,17 @@ public enum Answer
 /// <summary>How one option stands given the answers, with the reasons in words.</summary>
 public sealed record OptionRecommendation(string OptionId, string Title, string Status, int Score, IReadOnlyList<string> Reasons);
 
-/// <summary>The ranked options, best first, and whether the article applies at all (null: not known).</summary>
-public sealed record Recommendation(bool? Applies, IReadOnlyList<OptionRecommendation> Options);
+/// <summary>
+/// "Is this your problem?" in words: <see cref="Level"/> is <c>likely</c>, <c>maybe</c>, <c>unlikely</c>,
+/// <c>unanswered</c>, or <c>none</c> when the article has no triage questions.
+/// </summary>
+public sealed record Verdict(string Level, string Text);
+
+/// <summary>The ranked options, best first, whether the article applies at all (null: not known), and the triage verdict.</summary>
+public sealed record Recommendation(bool? Applies, IReadOnlyList<OptionRecommendation> Options)
+{
+    public Verdict Verdict { get; init; } = new("none", "");
+}
 
 /// <summary>
 /// An article's decision model: its factors (yes/no questions) and options with conditions.
@@ -58,7 +67,71 @@ public sealed class DecisionModel
         }
 
         ranked.Sort((a, b) => a.Rec.Score != b.Rec.Score ? b.Rec.Score.CompareTo(a.Rec.Score) : a.Index.CompareTo(b.Index));
-        return new Recommendation(Applies(answers), ranked.Select(r => r.Rec).ToList());
+        return new Recommendation(Applies(answers), ranked.Select(r => r.Rec).ToList()) { Verdict = Judge(answers) };
+    }
+
+    /// <summary>True for the factors of the "Is this your problem?" checklist.</summary>
+    public static bool IsTriage(Factor factor) => factor?.Role is "applicability" or "symptom" or "cause";
+
+    /// <summary>
+    /// The triage verdict: a symptom or cause answered no makes the article unlikely to be the reader's problem
+    /// (it names what the article needs); every triage question answered and one yes makes it likely; some yes
+    /// and some open, maybe; only product questions, all answered no, unlikely.
+    /// </summary>
+    private Verdict Judge(IReadOnlyDictionary<string, Answer> answers)
+    {
+        int yes = 0, no = 0, open = 0, total = 0;
+        Factor? firstProduct = null;
+        foreach (var f in Factors)
+        {
+            if (!IsTriage(f))
+            {
+                continue;
+            }
+
+            total++;
+            var a = answers.TryGetValue(f.Id, out var v) ? v : Answer.Unknown;
+            if (a == Answer.No && f.Role != "applicability")
+            {
+                return new Verdict("unlikely", $"Probably not your problem: this article needs a yes to \"{f.Question}\"");
+            }
+
+            if (a == Answer.Yes)
+            {
+                yes++;
+            }
+            else if (a == Answer.No)
+            {
+                no++;
+                firstProduct ??= f;
+            }
+            else
+            {
+                open++;
+            }
+        }
+
+        if (total == 0)
+        {
+            return new Verdict("none", "");
+        }
+
+        if (yes > 0 && open == 0)
+        {
+            return new Verdict("likely", "This article very likely applies to you.");
+        }
+
+        if (yes > 0)
+        {
+            return new Verdict("maybe", $"This article may apply to you; {open} of its {total} questions are still open.");
+        }
+
+        if (no > 0 && open == 0)
+        {
+            return new Verdict("unlikely", $"Probably not your problem: this article is for readers who answer yes to \"{firstProduct!.Question}\"");
+        }
+
+        return new Verdict("unanswered", "Answer the questions to see whether this article applies to you.");
     }
 
     private OptionRecommendation Evaluate(ArticleOption option, IReadOnlyDictionary<string, Answer> answers)

@@ -45,16 +45,39 @@
     return result;
   }
 
+  function isTriage(f) { return f.role === "applicability" || f.role === "symptom" || f.role === "cause"; }
+
+  function judge(factors, answers) {
+    var yes = 0, no = 0, open = 0, total = 0, firstProduct = null;
+    for (var i = 0; i < factors.length; i++) {
+      var f = factors[i];
+      if (!isTriage(f)) continue;
+      total++;
+      var a = answers[f.id] || "unknown";
+      if (a === "no" && f.role !== "applicability") {
+        return { level: "unlikely", text: "Probably not your problem: this article needs a yes to \"" + f.question + "\"" };
+      }
+      if (a === "yes") yes++;
+      else if (a === "no") { no++; if (!firstProduct) firstProduct = f; }
+      else open++;
+    }
+    if (total === 0) return { level: "none", text: "" };
+    if (yes > 0 && open === 0) return { level: "likely", text: "This article very likely applies to you." };
+    if (yes > 0) return { level: "maybe", text: "This article may apply to you; " + open + " of its " + total + " questions are still open." };
+    if (no > 0 && open === 0) return { level: "unlikely", text: "Probably not your problem: this article is for readers who answer yes to \"" + firstProduct.question + "\"" };
+    return { level: "unanswered", text: "Answer the questions to see whether this article applies to you." };
+  }
+
   function recommend(model, answers) {
     answers = answers || {};
     var factors = model.factors || [], options = model.options || [], questions = {};
     for (var i = 0; i < factors.length; i++) questions[factors[i].id] = factors[i].question;
     var ranked = options.map(function (o, index) { return { rec: evaluate(o, answers, questions), index: index }; });
     ranked.sort(function (x, y) { return x.rec.score !== y.rec.score ? y.rec.score - x.rec.score : x.index - y.index; });
-    return { applies: applies(factors, answers), options: ranked.map(function (r) { return r.rec; }) };
+    return { applies: applies(factors, answers), options: ranked.map(function (r) { return r.rec; }), verdict: judge(factors, answers) };
   }
 
-  var api = { recommend: recommend };
+  var api = { recommend: recommend, isTriage: isTriage };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.KbDecision = api;
 })(typeof window !== "undefined" ? window : this);

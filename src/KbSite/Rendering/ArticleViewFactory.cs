@@ -52,10 +52,18 @@ internal sealed class ArticleViewFactory
                     Question = factors.TryGetValue(c.Factor, out var f) ? f.Question : "",
                 }).ToList(),
             }).ToList(),
-            Factors = record.Factors.Select(f => new FactorView { Id = f.Id, Question = f.Question, Statement = f.Statement }).ToList(),
-            DecisionJson = record.Options.Count == 0 ? "" : DecisionJson(record),
+            Factors = record.Factors.Select(View).ToList(),
+            Triage = ArticleKinds.IsProblem(record) ? record.Factors.Where(Kb.Parser.Decision.DecisionModel.IsTriage).Select(View).ToList() : [],
+            // The questions the options' conditions ask; a triage question an option also needs is asked once, above.
+            Choice = record.Options.Count < 2 ? [] : record.Factors
+                .Where(f => record.Options.Any(o => o.Conditions.Any(c => c.Factor == f.Id))
+                    && !(ArticleKinds.IsProblem(record) && Kb.Parser.Decision.DecisionModel.IsTriage(f)))
+                .Select(View).ToList(),
+            DecisionJson = record.Options.Count == 0 && !ArticleKinds.IsProblem(record) ? "" : DecisionJson(record),
         };
     }
+
+    private static FactorView View(Factor f) => new() { Id = f.Id, Question = f.Question, Statement = f.Statement };
 
     private ArticleLink Link(Reference r)
     {

@@ -20,6 +20,12 @@ public sealed class ArticleView
     public IReadOnlyList<OptionView> Options { get; init; } = [];
     public IReadOnlyList<FactorView> Factors { get; init; } = [];
 
+    /// <summary>"Is this your problem?": the triage checklist of a problem article (product, symptom and cause questions).</summary>
+    public IReadOnlyList<FactorView> Triage { get; init; } = [];
+
+    /// <summary>"Which option?": the questions the options' conditions ask (shown when there are two or more options).</summary>
+    public IReadOnlyList<FactorView> Choice { get; init; } = [];
+
     /// <summary>The decision model (<c>{options, factors}</c>) as JSON safe inside a script element.</summary>
     public string DecisionJson { get; init; } = "";
 }

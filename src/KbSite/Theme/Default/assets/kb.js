@@ -357,7 +357,8 @@
   var STATUS = { met: "fits", partial: "partly fits", open: "open", contradicted: "does not fit" };
   function initAid(aid) {
     var modelEl = aid.querySelector(".kb-aid-model"), form = aid.querySelector(".kb-aid-form"), out = aid.querySelector(".kb-aid-result");
-    if (!modelEl || !form || !out) { return; }
+    var verdict = aid.querySelector(".kb-verdict");
+    if (!modelEl || !form || (!out && !verdict)) { return; }
     if (!window.KbDecision || typeof window.KbDecision.recommend !== "function") { console.warn("kb: decision evaluator not loaded"); return; }
     var model;
     try { model = JSON.parse(modelEl.textContent); } catch (e) { console.warn("kb: bad decision model", e); return; }
@@ -375,6 +376,11 @@
     function update() {
       var result, given = answers();
       try { result = window.KbDecision.recommend(model, given); } catch (e) { console.warn("kb: decision evaluator failed", e); return; }
+      if (verdict && result && result.verdict) {
+        verdict.textContent = result.verdict.text;
+        verdict.setAttribute("data-level", result.verdict.level);
+      }
+      if (!out) { return; }
       var ranked = Array.isArray(result) ? result : (result && result.options) || [];
       out.textContent = "";
       var best = ranked[0], anyAnswer = Object.keys(given).some(function (k) { return given[k] !== "unknown"; });
@@ -406,7 +412,7 @@
       out.appendChild(ol);
     }
     form.hidden = false;
-    out.hidden = false;
+    if (out) { out.hidden = false; }
     form.addEventListener("change", update);
     update();
   }
