@@ -2,12 +2,13 @@ using System.ComponentModel;
 using System.Text;
 using System.Text.Json.Nodes;
 using Kb.Parser.Corpus;
+using Kb.Parser.Decision;
 using Kb.Parser.Model;
 using Spectre.Console.Cli;
 
 namespace Kb.Cli.Commands;
 
-/// <summary><c>kb options PATH... [--json] [--all]</c>: each article's options, conditions and questions.</summary>
+/// <summary><c>kb options PATH... [--json] [--all] [--answer F=yes...]</c>: each article's options, conditions and questions.</summary>
 internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
 {
     public sealed class Settings : SourcePathsSettings
@@ -19,6 +20,49 @@ internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
         [CommandOption("--all")]
         [Description("Also list articles that offer no options.")]
         public bool All { get; init; }
+
+        [CommandOption("-a|--answer <FACTOR=ANSWER>")]
+        [Description("Answer a question (f2=yes, f3=no, f4=unknown); may be repeated. Shows the verdict and the ranked options, as the site's aid does.")]
+        public string[] Answers { get; init; } = [];
+
+        public override Spectre.Console.ValidationResult Validate()
+        {
+            foreach (var a in Answers)
+            {
+                if (!TryParseAnswer(a, out _, out _))
+                {
+                    return Spectre.Console.ValidationResult.Error($"--answer expects FACTOR=yes|no|unknown, got '{a}'");
+                }
+            }
+
+            return base.Validate();
+        }
+    }
+
+    internal static bool TryParseAnswer(string text, out string factor, out Answer answer)
+    {
+        factor = "";
+        answer = Answer.Unknown;
+        var eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            return false;
+        }
+
+        factor = text[..eq].Trim();
+        switch (text[(eq + 1)..].Trim().ToLowerInvariant())
+        {
+            case "yes" or "y":
+                answer = Answer.Yes;
+                return true;
+            case "no" or "n":
+                answer = Answer.No;
+                return true;
+            case "unknown" or "?" or "":
+                return true;
+            default:
+                return false;
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -41,14 +85,36 @@ internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
                     continue;
                 }
 
-                stdout.Write(settings.Json ? ToJson(r) + "\n" : ToText(r));
+                stdout.Write(settings.Json ? ToJson(r, settings.Answers) + "\n" : ToText(r, settings.Answers));
             }
         }
 
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static string ToJson(ArticleRecord r)
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>The reader's answers run through the same <see cref="DecisionModel.Recommend"/> the site's aid mirrors.</summary>
+    private static Recommendation? Recommend(ArticleRecord r, string[] answers)
+    {
+        if (answers.Length == 0)
+        {
+            return null;
+        }
+
+        var given = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        foreach (var a in answers)
+        {
+            if (TryParseAnswer(a, out var f, out var v))
+            {
+                given[f] = v;
+            }
+        }
+
+        return DecisionModel.From(r).Recommend(given);
+    }
+
+    private static string ToJson(ArticleRecord r, string[] answers)
     {
         var node = new JsonObject
         {
@@ -60,10 +126,15 @@ internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
             node[key] = value?.DeepClone();
         }
 
+        if (Recommend(r, answers) is { } rec)
+        {
+            node["recommendation"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(rec, Web));
+        }
+
         return node.ToJsonString();
     }
 
-    private static string ToText(ArticleRecord r)
+    private static string ToText(ArticleRecord r, string[] answers)
     {
         var sb = new StringBuilder();
         var factors = r.Factors.ToDictionary(f => f.Id);
@@ -95,6 +166,23 @@ internal sealed class OptionsCommand : Command<OptionsCommand.Settings>
             foreach (var f in other)
             {
                 sb.Append("      ").Append(f.Id).Append(" (").Append(f.Role).Append(") ").AppendLine(f.Question);
+            }
+        }
+
+        if (Recommend(r, answers) is { } rec)
+        {
+            if (rec.Verdict.Text.Length > 0)
+            {
+                sb.Append("  is this your problem? ").AppendLine(rec.Verdict.Text);
+            }
+
+            if (rec.Options.Count > 0)
+            {
+                sb.AppendLine("  ranked for your answers:");
+                foreach (var o in rec.Options)
+                {
+                    sb.Append("      ").Append(o.OptionId).Append(" (").Append(o.Status).Append(") ").AppendLine(o.Title);
+                }
             }
         }
 
