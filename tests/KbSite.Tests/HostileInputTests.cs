@@ -90,6 +90,49 @@ public sealed class HostileInputTests
         Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A folder kb may not list is reported, not skipped in silence. Root reads every folder, so the test runs
+    /// kb as the unprivileged user 'nobody' through setpriv; it skips, saying why, where that cannot be done.
+    /// </summary>
+    [SkippableFact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Parse_ReportsAFolderItCannotList()
+    {
+        Skip.If(Environment.UserName != "root" || !File.Exists("/usr/bin/setpriv"),
+            "needs root and /usr/bin/setpriv to run kb as an unprivileged user (root can list every folder)");
+        using var site = new MiniSite().Article("Q100001", "TEST: Fine", Body);
+        var locked = Path.Combine(site.Content, "locked");
+        Directory.CreateDirectory(locked);
+        foreach (var dir in new[] { site.Root, Path.Combine(site.Root, "content"), site.Content, Path.Combine(site.Content, "100"), Path.Combine(site.Content, "100", "Q100001") })
+        {
+            File.SetUnixFileMode(dir, (UnixFileMode)0x1ED);
+        }
+
+        File.SetUnixFileMode(Path.Combine(site.Content, "100", "Q100001", "README.md"), (UnixFileMode)0x1A4);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        var psi = KbProcess.StartInfo(site.Root, "parse", site.Content, "--jsonl");
+        var dotnet = psi.FileName;
+        psi.FileName = "/usr/bin/setpriv";
+        psi.ArgumentList.Insert(0, dotnet);
+        foreach (var a in new[] { "--clear-groups", "--regid=65534", "--reuid=65534" })
+        {
+            psi.ArgumentList.Insert(0, a);
+        }
+
+        psi.Environment["HOME"] = site.Root;
+        psi.Environment["DOTNET_CLI_HOME"] = site.Root;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        File.SetUnixFileMode(locked, (UnixFileMode)0x1ED);
+        Skip.If(stderr.Contains("Permission denied", StringComparison.Ordinal) && !stderr.Contains("locked", StringComparison.Ordinal),
+            "the unprivileged user cannot run dotnet from this checkout: " + stderr.Split('\n')[0]);
+        Assert.Equal(1, p.ExitCode);
+        Assert.Contains("locked/': the folder cannot be listed", stderr, StringComparison.Ordinal);
+        Assert.Contains("\"Q100001\"", stdout.Result, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_SkipsAnArchiveEntryOverTheCapAndReadsTheRest()
     {
