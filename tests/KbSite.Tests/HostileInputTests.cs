@@ -77,6 +77,10 @@ public sealed class HostileInputTests
         Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), site.Content);
         Directory.CreateSymbolicLink(Path.Combine(folder, "away"), site.Root);
         Assert.Equal(0, Mkfifo(Path.Combine(folder, "fifo.md"), 0x1A4));
+        // A character device (root may make one; elsewhere the FIFO stands for every non-regular file).
+        var device = Environment.UserName == "root" && File.Exists("/usr/bin/mknod")
+            && System.Diagnostics.Process.Start("/usr/bin/mknod", [Path.Combine(folder, "device.md"), "c", "1", "3"]) is { } mknod
+            && mknod.WaitForExit(10_000) && mknod.ExitCode == 0;
         File.CreateSymbolicLink(Path.Combine(folder, "new\nline.md"), Path.Combine(site.Root, "missing.md"));
 
         var r = KbProcess.Run("parse", site.Content, "--jsonl");
@@ -85,6 +89,11 @@ public sealed class HostileInputTests
         Assert.Contains("out.md': a symbolic link that leads outside the source", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("nowhere.md': a symbolic link to nothing", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("fifo.md': not a regular file (FIFO)", r.Stderr, StringComparison.Ordinal);
+        if (device)
+        {
+            Assert.Contains("device.md': not a regular file (device)", r.Stderr, StringComparison.Ordinal);
+        }
+
         Assert.Contains("new\\u000aline.md", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("One or more errors", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal);
