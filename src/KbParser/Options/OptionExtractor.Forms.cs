@@ -9,7 +9,7 @@ internal static partial class OptionExtractor
     /// <summary>"Method 1: ..." / "Option 2" subsections of one parent (at least two).</summary>
     private static void FindMethodSubsections(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
     {
-        var leads = parent.Subsections.Where(s => s.Heading is not null && LeadWord().IsMatch(s.Heading)).ToList();
+        var leads = parent.Subsections.Where(s => s.Heading is not null && OptionPatterns.LeadWord().IsMatch(s.Heading)).ToList();
         if (leads.Count < 2)
         {
             return;
@@ -17,7 +17,7 @@ internal static partial class OptionExtractor
 
         foreach (var sub in leads)
         {
-            var m = LeadWord().Match(sub.Heading!);
+            var m = OptionPatterns.LeadWord().Match(sub.Heading!);
             var rest = TextUtil.TrimSentenceEnd(sub.Heading![m.Length..].Trim().TrimStart(':', '-', '.', '–').Trim());
             var text = BlockText.Of(sub);
             var first = BlockText.FirstBlock(sub);
@@ -26,8 +26,8 @@ internal static partial class OptionExtractor
             string logic;
             if (rest.Length == 0 && first is ParagraphBlock lead)
             {
-                (title, conditions, logic) = TitleAndConditions(lead.Text, text);
-                if ((SelectThis().Match(lead.Text) is { Success: true, Index: 0 } || UseThisTo().IsMatch(lead.Text))
+                (title, conditions, logic) = OptionTitles.WithConditions(lead.Text, text);
+                if ((OptionPatterns.SelectThis().Match(lead.Text) is { Success: true, Index: 0 } || OptionPatterns.UseThisTo().IsMatch(lead.Text))
                     && TextUtil.FirstSentence(lead.Text).Length >= lead.Text.Length - 2
                     && sub.Blocks.Count > 1)
                 {
@@ -38,12 +38,12 @@ internal static partial class OptionExtractor
             else
             {
                 title = rest.Length > 0 ? rest : first is null ? sub.Heading! : BlockText.TitleOf(first);
-                conditions = HeadingConditions(rest);
-                conditions.AddRange(LeadConditions(first));
-                conditions.AddRange(ConditionsIn(text, out logic));
+                conditions = HeadingConditions.Of(rest);
+                conditions.AddRange(StatedConditions.OfLead(first));
+                conditions.AddRange(StatedConditions.In(text, out logic));
             }
 
-            if (conditions.Count == 0 && LooksLikeEnvironment(rest))
+            if (conditions.Count == 0 && HeadingConditions.LooksLikeEnvironment(rest))
             {
                 conditions = [new ParsedCondition("You are using " + rest.TrimStart("For ".ToCharArray()), true, rest)];
             }
@@ -54,7 +54,7 @@ internal static partial class OptionExtractor
             }
 
             // The spec's title is the heading verbatim, label included ("Method 2: Quit Binder", a bare "Method 2").
-            found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), sub.Heading!.Trim(), text, sectionName, conditions, logic,
+            found.Add(new OptionCandidate(OptionLabels.KindOf(m.Groups["w"].Value, sectionName), sub.Heading!.Trim(), text, sectionName, conditions, logic,
                 "method", sub.HeadingLines?.Start ?? 0) { Label = m.Value, TitleFromHeading = true });
         }
     }
@@ -69,8 +69,8 @@ internal static partial class OptionExtractor
         }
 
         var subs = parent.Subsections.Where(s => s.Heading is not null && !s.Blocks.Any(used.Contains)).ToList();
-        if (subs.Count < 2 || !subs.All(s => s.Heading!.Length < 100 && (VersionLike().IsMatch(s.Heading!) || LooksLikeEnvironment(s.Heading!)
-                || HeadingConditions(s.Heading!).Count > 0)))
+        if (subs.Count < 2 || !subs.All(s => s.Heading!.Length < 100 && (VersionLike().IsMatch(s.Heading!) || HeadingConditions.LooksLikeEnvironment(s.Heading!)
+                || HeadingConditions.Of(s.Heading!).Count > 0)))
         {
             return;
         }
@@ -79,8 +79,8 @@ internal static partial class OptionExtractor
         {
             var text = BlockText.Of(sub);
             var first = BlockText.FirstBlock(sub);
-            var (title, conditions, logic) = first is null ? (sub.Heading!, [], "all") : TitleAndConditions(BlockText.Of(first), text);
-            var fromHeading = HeadingConditions(sub.Heading!, out var headingLogic);
+            var (title, conditions, logic) = first is null ? (sub.Heading!, [], "all") : OptionTitles.WithConditions(BlockText.Of(first), text);
+            var fromHeading = HeadingConditions.Of(sub.Heading!, out var headingLogic);
             if (fromHeading.Count == 0)
             {
                 fromHeading = ConditionParser.Parse("you are using " + TextUtil.TrimSentenceEnd(sub.Heading!.TrimStart("For ".ToCharArray())), out headingLogic);
@@ -88,7 +88,7 @@ internal static partial class OptionExtractor
 
             conditions.InsertRange(0, fromHeading);
             logic = conditions.Count == fromHeading.Count ? headingLogic : logic;
-            found.Add(new OptionCandidate(KindOf("", sectionName), title, text, sectionName, conditions, logic, "method",
+            found.Add(new OptionCandidate(OptionLabels.KindOf("", sectionName), title, text, sectionName, conditions, logic, "method",
                 sub.HeadingLines?.Start ?? 0));
             foreach (var b in BlockWalker.All(sub))
             {
@@ -101,20 +101,20 @@ internal static partial class OptionExtractor
     private static void FindSubsectionsAfterIntro(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
     {
         var subs = parent.Subsections.Where(s => s.Heading is not null && !s.Blocks.Any(used.Contains)).ToList();
-        if (subs.Count < 2 || parent.Blocks.Count == 0 || parent.Blocks[^1] is not ParagraphBlock intro || !OneOfFollowing().IsMatch(intro.Text))
+        if (subs.Count < 2 || parent.Blocks.Count == 0 || parent.Blocks[^1] is not ParagraphBlock intro || !OptionPatterns.OneOfFollowing().IsMatch(intro.Text))
         {
             return;
         }
 
-        var kind = KindOf(OneOfFollowing().Match(intro.Text).Groups["w"].Value, sectionName);
-        var shared = IntroConditions(intro.Text);
+        var kind = OptionLabels.KindOf(OptionPatterns.OneOfFollowing().Match(intro.Text).Groups["w"].Value, sectionName);
+        var shared = StatedConditions.OfIntro(intro.Text);
         foreach (var sub in subs)
         {
             var text = BlockText.Of(sub);
             var conditions = new List<ParsedCondition>(shared);
-            conditions.AddRange(HeadingConditions(sub.Heading!));
-            conditions.AddRange(LeadConditions(BlockText.FirstBlock(sub)));
-            conditions.AddRange(ConditionsIn(text, out var logic));
+            conditions.AddRange(HeadingConditions.Of(sub.Heading!));
+            conditions.AddRange(StatedConditions.OfLead(BlockText.FirstBlock(sub)));
+            conditions.AddRange(StatedConditions.In(text, out var logic));
             found.Add(new OptionCandidate(kind, TextUtil.TrimSentenceEnd(sub.Heading!), text, sectionName, conditions, logic,
                 "one-of-following", sub.HeadingLines?.Start ?? 0));
             foreach (var b in BlockWalker.All(sub))
@@ -129,21 +129,21 @@ internal static partial class OptionExtractor
     /// <summary>Sibling subsections (two or more) of which one says "choose this option when ...": each is an option.</summary>
     private static void FindSelectOptionSubsections(Section parent, string? sectionName, List<OptionCandidate> found, HashSet<Block> used)
     {
-        var subs = parent.Subsections.Where(s => s.Heading is not null && !LeadWord().IsMatch(s.Heading) && !s.Blocks.Any(used.Contains)).ToList();
+        var subs = parent.Subsections.Where(s => s.Heading is not null && !OptionPatterns.LeadWord().IsMatch(s.Heading) && !s.Blocks.Any(used.Contains)).ToList();
         if (subs.Count < 2)
         {
             return;
         }
 
         var texts = subs.Select(BlockText.Of).ToList();
-        if (texts.Count(t => SelectThis().IsMatch(t) || ChosenWhen().IsMatch(t)) < 2)
+        if (texts.Count(t => OptionPatterns.SelectThis().IsMatch(t) || OptionPatterns.ChosenWhen().IsMatch(t)) < 2)
         {
             return;
         }
 
         for (var i = 0; i < subs.Count; i++)
         {
-            var conditions = ConditionsIn(texts[i], out var logic);
+            var conditions = StatedConditions.In(texts[i], out var logic);
             found.Add(new OptionCandidate(OptionKinds.Option, TextUtil.TrimSentenceEnd(subs[i].Heading!), texts[i], sectionName,
                 conditions, logic, "select-option", subs[i].HeadingLines?.Start ?? 0));
             foreach (var b in BlockWalker.All(subs[i]))
@@ -162,7 +162,7 @@ internal static partial class OptionExtractor
         var leads = new List<int>();
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i] is ParagraphBlock p && !used.Contains(p) && LeadWord().Match(p.Text) is { Success: true } m
+            if (blocks[i] is ParagraphBlock p && !used.Contains(p) && OptionPatterns.LeadWord().Match(p.Text) is { Success: true } m
                 && m.Length < p.Text.Length && p.Text[m.Length] is ':' or '-' or '.' or ' ' or '–')
             {
                 leads.Add(i);
@@ -179,12 +179,12 @@ internal static partial class OptionExtractor
             var end = k + 1 < leads.Count ? leads[k + 1] : blocks.Count;
             var group = blocks.Skip(leads[k]).Take(end - leads[k]).ToList();
             var lead = (ParagraphBlock)blocks[leads[k]];
-            var m = LeadWord().Match(lead.Text);
+            var m = OptionPatterns.LeadWord().Match(lead.Text);
             var body = lead.Text[m.Length..].TrimStart(':', '-', '.', ' ', '–');
             var text = BlockText.Of(group);
-            var (_, conditions, logic) = TitleAndConditions(body, text);
+            var (_, conditions, logic) = OptionTitles.WithConditions(body, text);
             var title = body.Length == 0 ? lead.Text.Trim() : TextUtil.FirstSentence(lead.Text);
-            found.Add(new OptionCandidate(KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
+            found.Add(new OptionCandidate(OptionLabels.KindOf(m.Groups["w"].Value, sectionName), title, text, sectionName, conditions, logic,
                 "method", lead.Lines.Start) { Label = m.Value, TitleFromHeading = true });
             MarkUsed(group, used);
         }
@@ -204,8 +204,8 @@ internal static partial class OptionExtractor
             var cued = 0;
             for (var k = 0; k < list.Items.Count && cued < 2 && cued + list.Items.Count - k >= 2; k++)
             {
-                var own = BlockText.Of(list.Items[k].Blocks.Where(b => b is not ListBlock).Prepend(Paragraph(list.Items[k])));
-                cued += SelectThis().IsMatch(own) || ChosenWhen().IsMatch(own) ? 1 : 0;
+                var own = BlockText.Of(list.Items[k].Blocks.Where(b => b is not ListBlock).Prepend(BlockText.AsParagraph(list.Items[k])));
+                cued += OptionPatterns.SelectThis().IsMatch(own) || OptionPatterns.ChosenWhen().IsMatch(own) ? 1 : 0;
             }
 
             if (cued < 2)
@@ -216,8 +216,8 @@ internal static partial class OptionExtractor
             var texts = list.Items.Select(BlockText.Of).ToList();
             for (var i = 0; i < list.Items.Count; i++)
             {
-                var conditions = ConditionsIn(texts[i], out var logic);
-                found.Add(new OptionCandidate(KindOf("option", sectionName), Title(list.Items[i].Text), texts[i], sectionName,
+                var conditions = StatedConditions.In(texts[i], out var logic);
+                found.Add(new OptionCandidate(OptionLabels.KindOf("option", sectionName), OptionTitles.Of(list.Items[i].Text), texts[i], sectionName,
                     conditions, logic, "select-option", list.Items[i].Lines.Start));
             }
 
@@ -237,19 +237,19 @@ internal static partial class OptionExtractor
                 _ => null,
             };
             if (intro is null || blocks[i + 1] is not ListBlock list || used.Contains(list) || list.Items.Count < 2
-                || !OneOfFollowing().IsMatch(intro))
+                || !OptionPatterns.OneOfFollowing().IsMatch(intro))
             {
                 continue;
             }
 
             // "If you continue to receive the error, use one of the following:" conditions every item.
-            var shared = IntroConditions(intro);
+            var shared = StatedConditions.OfIntro(intro);
             foreach (var item in list.Items)
             {
                 var text = BlockText.Of(item);
-                var (title, conditions, logic) = TitleAndConditions(item.Text, text);
+                var (title, conditions, logic) = OptionTitles.WithConditions(item.Text, text);
                 conditions.InsertRange(0, shared);
-                found.Add(new OptionCandidate(KindOf(OneOfFollowing().Match(intro).Groups["w"].Value, sectionName), title, text,
+                found.Add(new OptionCandidate(OptionLabels.KindOf(OptionPatterns.OneOfFollowing().Match(intro).Groups["w"].Value, sectionName), title, text,
                     sectionName, conditions, logic, "one-of-following", item.Lines.Start));
             }
 
@@ -265,7 +265,7 @@ internal static partial class OptionExtractor
         List<Block>? current = null;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (IsOr(blocks[i]) && i > 0 && i + 1 < blocks.Count && !IsOr(blocks[i - 1]))
+            if (OptionPatterns.IsOr(blocks[i]) && i > 0 && i + 1 < blocks.Count && !OptionPatterns.IsOr(blocks[i - 1]))
             {
                 current ??= [blocks[i - 1]];
                 if (current[^1] != blocks[i - 1])
@@ -299,11 +299,11 @@ internal static partial class OptionExtractor
             for (var k = 0; k < list.Items.Count; k++)
             {
                 var item = list.Items[k];
-                var endsWithOr = item.Blocks.Count > 0 && IsOr(item.Blocks[^1]);
-                var prevEndsWithOr = k > 0 && list.Items[k - 1].Blocks.Count > 0 && IsOr(list.Items[k - 1].Blocks[^1]);
+                var endsWithOr = item.Blocks.Count > 0 && OptionPatterns.IsOr(item.Blocks[^1]);
+                var prevEndsWithOr = k > 0 && list.Items[k - 1].Blocks.Count > 0 && OptionPatterns.IsOr(list.Items[k - 1].Blocks[^1]);
                 if (endsWithOr || prevEndsWithOr)
                 {
-                    alts.Add((b, BlockText.Of(item.Blocks.Where(x => !IsOr(x)).Prepend(Paragraph(item))), item.Lines.Start, item.Text));
+                    alts.Add((b, BlockText.Of(item.Blocks.Where(x => !OptionPatterns.IsOr(x)).Prepend(BlockText.AsParagraph(item))), item.Lines.Start, item.Text));
                 }
             }
 
@@ -318,7 +318,7 @@ internal static partial class OptionExtractor
     private static void AddAlternatives(List<(Block Block, string Text, int Line, string? Lead)> alts, string? sectionName,
         List<OptionCandidate> found, HashSet<Block> used, bool nested)
     {
-        var parsed = alts.Select(a => (a, TitleAndConditions(a.Lead ?? FirstText(a.Block), a.Text))).ToList();
+        var parsed = alts.Select(a => (a, OptionTitles.WithConditions(a.Lead ?? BlockText.Lead(a.Block), a.Text))).ToList();
         // "-or-" inside one step of a procedure is a choice of keystrokes unless the choices carry conditions.
         if (nested && parsed.All(p => p.Item2.Conditions.Count == 0))
         {
@@ -327,7 +327,7 @@ internal static partial class OptionExtractor
 
         foreach (var (a, (title, conditions, logic)) in parsed)
         {
-            found.Add(new OptionCandidate(KindOf("", sectionName), title, a.Text, sectionName, conditions, logic, "or-separated", a.Line));
+            found.Add(new OptionCandidate(OptionLabels.KindOf("", sectionName), title, a.Text, sectionName, conditions, logic, "or-separated", a.Line));
         }
 
         _ = used;
@@ -338,7 +338,7 @@ internal static partial class OptionExtractor
     {
         NoteBlock or PreformattedBlock or ReferencesBlock => true,
         ListBlock => last.Text.TrimEnd().EndsWith(':'),
-        ParagraphBlock p => Boilerplate().IsMatch(p.Text),
+        ParagraphBlock p => OptionPatterns.Boilerplate().IsMatch(p.Text),
         _ => false,
     };
 
@@ -351,8 +351,8 @@ internal static partial class OptionExtractor
             {
                 foreach (var p in run)
                 {
-                    var (title, conditions, logic) = TitleAndConditions(p.Text, p.Text);
-                    found.Add(new OptionCandidate(KindOf("", sectionName), title, p.Text, sectionName, conditions, logic,
+                    var (title, conditions, logic) = OptionTitles.WithConditions(p.Text, p.Text);
+                    found.Add(new OptionCandidate(OptionLabels.KindOf("", sectionName), title, p.Text, sectionName, conditions, logic,
                         "conditional-if", p.Lines.Start));
                     used.Add(p);
                 }
@@ -363,15 +363,15 @@ internal static partial class OptionExtractor
 
         foreach (var b in blocks)
         {
-            if (b is ParagraphBlock para && !used.Contains(para) && IfSentences(para.Text) is { Count: >= 2 } inline
-                && inline.All(x => SplitIf(x) is { } sp && IsAction(sp.Then)))
+            if (b is ParagraphBlock para && !used.Contains(para) && IfClauses.Sentences(para.Text) is { Count: >= 2 } inline
+                && inline.All(x => IfClauses.Split(x) is { } sp && IfClauses.IsAction(sp.Then)))
             {
                 // "If you want X, do A. However, if you want Y, do B." within one paragraph.
                 Flush();
                 foreach (var sentence in inline)
                 {
-                    var (title, conditions, logic) = TitleAndConditions(sentence, sentence);
-                    found.Add(new OptionCandidate(KindOf("", sectionName), title, sentence, sectionName, conditions, logic,
+                    var (title, conditions, logic) = OptionTitles.WithConditions(sentence, sentence);
+                    found.Add(new OptionCandidate(OptionLabels.KindOf("", sectionName), title, sentence, sectionName, conditions, logic,
                         "conditional-if", para.Lines.Start));
                 }
 
@@ -379,8 +379,8 @@ internal static partial class OptionExtractor
                 continue;
             }
 
-            if (b is ParagraphBlock p && StartsWithIf(p.Text) && !used.Contains(p) && SplitIf(TextUtil.FirstSentence(p.Text)) is { } split
-                && IsAction(split.Then))
+            if (b is ParagraphBlock p && IfClauses.StartsWithIf(p.Text) && !used.Contains(p) && IfClauses.Split(TextUtil.FirstSentence(p.Text)) is { } split
+                && IfClauses.IsAction(split.Then))
             {
                 run.Add(p);
             }

@@ -133,7 +133,7 @@ internal static partial class OptionExtractor
                 continue;
             }
 
-            var conditions = ConditionsIn(c.Text, out _);
+            var conditions = StatedConditions.In(c.Text, out _);
             if (conditions.Count == 0 && m.Groups["rest"].Value.Trim() is { Length: > 3 } rest)
             {
                 conditions = rest.StartsWith("if ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("when ", StringComparison.OrdinalIgnoreCase)
@@ -186,7 +186,7 @@ internal static partial class OptionExtractor
 
         // A subsection headed by a situation ("If You Have Installed SR-1 But Still See a Red X", "(Windows NT 4.0
         // Only)") scopes every option found inside it: they inherit the heading's conditions.
-        if (depth > 0 && section.Heading is { } heading && !LeadWord().IsMatch(heading) && HeadingConditions(heading) is { Count: > 0 } scope)
+        if (depth > 0 && section.Heading is { } heading && !OptionPatterns.LeadWord().IsMatch(heading) && HeadingConditions.Of(heading) is { Count: > 0 } scope)
         {
             for (var i = before; i < found.Count; i++)
             {
@@ -240,7 +240,7 @@ internal static partial class OptionExtractor
         {
             var first = BlockText.FirstBlock(section)!;
             var all = BlockText.Of(section);
-            var (t, c, lg) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(all, out var l0), l0) : TitleAndConditions(BlockText.Of(first), all);
+            var (t, c, lg) = first is ListBlock ? (BlockText.TitleOf(first), StatedConditions.In(all, out var l0), l0) : OptionTitles.WithConditions(BlockText.Of(first), all);
             found.Add(new OptionCandidate(kind, t, all, section.Heading, c, lg, kind, first.Lines.Start));
             return;
         }
@@ -253,7 +253,7 @@ internal static partial class OptionExtractor
                 groups.Add([]);
             }
 
-            if (!IsOr(b))
+            if (!OptionPatterns.IsOr(b))
             {
                 groups[^1].Add(b);
             }
@@ -275,8 +275,8 @@ internal static partial class OptionExtractor
         {
             var text = BlockText.Of(g);
             var first = g.FirstOrDefault(b => b is ParagraphBlock p && ActionableLead(p.Text)) ?? g[0];
-            var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), ConditionsIn(text, out var l), l)
-                : TitleAndConditions(BlockText.Of(first), text);
+            var (title, conditions, logic) = first is ListBlock ? (BlockText.TitleOf(first), StatedConditions.In(text, out var l), l)
+                : OptionTitles.WithConditions(BlockText.Of(first), text);
             if (NotSeverelyAffected().Match(text) is { Success: true } severe && !conditions.Any(c => c.Statement.Contains("severely", StringComparison.OrdinalIgnoreCase)))
             {
                 conditions.Add(new ParsedCondition("You are severely affected by this problem", false, severe.Value));
@@ -293,13 +293,13 @@ internal static partial class OptionExtractor
 
     private static bool ActionableLead(string text)
     {
-        if (Boilerplate().IsMatch(text) || (FixAvailable().IsMatch(text) && !NotSeverelyAffected().IsMatch(text)))
+        if (OptionPatterns.Boilerplate().IsMatch(text) || (FixAvailable().IsMatch(text) && !NotSeverelyAffected().IsMatch(text)))
         {
             return false;
         }
 
         var first = TextUtil.FirstSentence(text);
-        return AlternativeOpener().IsMatch(first) || StartsWithAction(first) || (SplitIf(first) is { } s && IsAction(s.Then))
+        return AlternativeOpener().IsMatch(first) || IfClauses.StartsWithAction(first) || (IfClauses.Split(first) is { } s && IfClauses.IsAction(s.Then))
             || ActionWords().IsMatch(first) || !first.TrimEnd().EndsWith(':');
     }
 
@@ -312,7 +312,7 @@ internal static partial class OptionExtractor
     /// <summary>True when <paramref name="block"/> starts another course of action after the blocks of <paramref name="current"/>.</summary>
     private static bool OpensAlternative(Block block, List<Block> current)
     {
-        if (IsOr(block))
+        if (OptionPatterns.IsOr(block))
         {
             return true;
         }
@@ -328,7 +328,7 @@ internal static partial class OptionExtractor
             return false;
         }
 
-        return AlternativeOpener().IsMatch(p.Text) || (SplitIf(TextUtil.FirstSentence(p.Text)) is not null && !ContinuationIf().IsMatch(p.Text));
+        return AlternativeOpener().IsMatch(p.Text) || (IfClauses.Split(TextUtil.FirstSentence(p.Text)) is not null && !ContinuationIf().IsMatch(p.Text));
     }
 
     /// <summary>
