@@ -13,10 +13,15 @@ internal static class OptionExtractor
     private const int MaxText = 1500;
     private const int MaxOptions = 100;
 
-    public static (IReadOnlyList<ArticleOption> Options, IReadOnlyList<Factor> Factors) Extract(ArticleRecord record)
+    public static (IReadOnlyList<ArticleOption> Options, IReadOnlyList<Factor> Factors) Extract(ArticleRecord record) =>
+        Extract(record, Recognizers.OptionRecognizers.Default);
+
+    /// <summary>Extracts with the given recognisers (tests leave one out to see what it contributes).</summary>
+    public static (IReadOnlyList<ArticleOption> Options, IReadOnlyList<Factor> Factors) Extract(ArticleRecord record,
+        Recognizers.OptionRecognizers recognizers)
     {
         var problem = ArticleKinds.IsProblem(record);
-        var walk = new OptionWalk(problem);
+        var walk = new OptionWalk(recognizers, problem);
         foreach (var section in record.Sections)
         {
             if (DescribesProblem(section.Heading))

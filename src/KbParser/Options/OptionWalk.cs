@@ -7,7 +7,7 @@ namespace Kb.Parser.Options;
 /// Runs the recognisers over one article's sections. The walk owns which blocks are claimed: each recogniser sees
 /// the claims of those before it, and the walk commits what each returns before the next one runs.
 /// </summary>
-internal sealed class OptionWalk(bool problemArticle)
+internal sealed class OptionWalk(OptionRecognizers recognizers, bool problemArticle)
 {
     /// <summary>Subsections deeper than this are not walked, so no input can make the walk deep.</summary>
     private const int MaxSectionDepth = 4;
@@ -25,7 +25,7 @@ internal sealed class OptionWalk(bool problemArticle)
     {
         var before = Found.Count;
         Walk(section, section.Heading, depth: 0);
-        foreach (var r in OptionRecognizers.For(RecognizerTarget.Section))
+        foreach (var r in recognizers.For(RecognizerTarget.Section))
         {
             Run(r, new OptionScope(section, section.Blocks, section.Heading, InsideItem: false, problemArticle, Found.Count - before));
         }
@@ -40,7 +40,7 @@ internal sealed class OptionWalk(bool problemArticle)
 
         var before = Found.Count;
         var scope = new OptionScope(section, section.Blocks, sectionName, InsideItem: false, problemArticle, OptionsInSection: 0);
-        foreach (var r in OptionRecognizers.For(RecognizerTarget.Subsections))
+        foreach (var r in recognizers.For(RecognizerTarget.Subsections))
         {
             Run(r, scope);
         }
@@ -67,7 +67,7 @@ internal sealed class OptionWalk(bool problemArticle)
     private void WalkBlocks(Section section, IReadOnlyList<Block> blocks, string? sectionName, int depth, bool insideItem)
     {
         var scope = new OptionScope(section, blocks, sectionName, insideItem, problemArticle, OptionsInSection: 0);
-        foreach (var r in OptionRecognizers.For(RecognizerTarget.Blocks))
+        foreach (var r in recognizers.For(RecognizerTarget.Blocks))
         {
             Run(r, scope);
         }

@@ -43,7 +43,7 @@ internal sealed record Recognition(IReadOnlyList<OptionCandidate> Options, IRead
 }
 
 /// <summary>
-/// One form in which articles offer alternatives. <see cref="OptionRecognizers.Ordered"/> lists every recogniser in
+/// One form in which articles offer alternatives. <see cref="OptionRecognizers.Default"/> lists every recogniser in
 /// the order they run; a recogniser sees the blocks earlier ones claimed and returns what it found and claims.
 /// </summary>
 internal abstract class OptionRecognizer
