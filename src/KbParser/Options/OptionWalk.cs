@@ -23,6 +23,8 @@ internal sealed class OptionWalk(OptionRecognizers recognizers, bool problemArti
     /// <summary>Walks one top-level section, then runs the section recognisers on it.</summary>
     public void Add(Section section)
     {
+        // Recognisers only ever look inside the section they are shown, so claims never reach across top-level sections.
+        _claims.Clear();
         var before = Found.Count;
         Walk(section, section.Heading, depth: 0);
         foreach (var r in recognizers.For(RecognizerTarget.Section))
@@ -101,23 +103,49 @@ internal sealed class OptionWalk(OptionRecognizers recognizers, bool problemArti
         _claims.Commit(found);
     }
 
-    /// <summary>The claimed blocks: a claimed block claims the blocks nested in it, a claimed section all of its blocks.</summary>
+    /// <summary>
+    /// The claimed blocks: a claimed block claims the blocks nested in it, a claimed section all of its blocks.
+    /// Commits are expanded into the set when it is next asked, so claims nobody asks about (those of the last
+    /// recogniser of a section) cost nothing.
+    /// </summary>
     private sealed class Claims : IClaimedBlocks
     {
         private readonly HashSet<Block> _blocks = new(ReferenceEqualityComparer.Instance);
+        private readonly List<Recognition> _pending = [];
 
-        public bool Contains(Block block) => _blocks.Contains(block);
-
-        public void Commit(Recognition found)
+        public bool Contains(Block block)
         {
-            Add(found.Blocks);
-            foreach (var section in found.Sections)
+            if (_pending.Count > 0)
             {
-                foreach (var b in BlockWalker.All(section))
+                Expand();
+            }
+
+            return _blocks.Contains(block);
+        }
+
+        public void Commit(Recognition found) => _pending.Add(found);
+
+        public void Clear()
+        {
+            _blocks.Clear();
+            _pending.Clear();
+        }
+
+        private void Expand()
+        {
+            foreach (var found in _pending)
+            {
+                Add(found.Blocks);
+                foreach (var section in found.Sections)
                 {
-                    _blocks.Add(b);
+                    foreach (var b in BlockWalker.All(section))
+                    {
+                        _blocks.Add(b);
+                    }
                 }
             }
+
+            _pending.Clear();
         }
 
         private void Add(IEnumerable<Block> blocks)

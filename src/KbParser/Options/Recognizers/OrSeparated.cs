@@ -16,15 +16,15 @@ internal sealed class OrSeparated : OptionRecognizer
     public override Recognition Recognize(in OptionScope scope, IClaimedBlocks claimed)
     {
         var blocks = scope.Blocks;
-        var options = new List<OptionCandidate>();
-        var claims = new List<Block>();
+        List<OptionCandidate>? options = null;
+        List<Block>? claims = null;
 
         // "-or-" paragraphs between blocks of this run; earlier claims do not hide them.
         var groups = SeparatedGroups(blocks);
         foreach (var g in groups)
         {
-            Add(g.Select(b => (b, BlockText.Of(b), b.Lines.Start, (string?)null)).ToList(), scope, options);
-            claims.AddRange(g);
+            Add(g.Select(b => (b, BlockText.Of(b), b.Lines.Start, (string?)null)).ToList(), scope, options ??= []);
+            (claims ??= []).AddRange(g);
         }
 
         // List items whose last nested block is "-or-" (the separator indented under the item).
@@ -35,7 +35,7 @@ internal sealed class OrSeparated : OptionRecognizer
                 continue;
             }
 
-            var alts = new List<(Block, string, int, string?)>();
+            List<(Block, string, int, string?)>? alts = null;
             for (var k = 0; k < list.Items.Count; k++)
             {
                 var item = list.Items[k];
@@ -43,18 +43,18 @@ internal sealed class OrSeparated : OptionRecognizer
                 var prevEndsWithOr = k > 0 && list.Items[k - 1].Blocks.Count > 0 && OptionPatterns.IsOr(list.Items[k - 1].Blocks[^1]);
                 if (endsWithOr || prevEndsWithOr)
                 {
-                    alts.Add((b, BlockText.Of(item.Blocks.Where(x => !OptionPatterns.IsOr(x)).Prepend(BlockText.AsParagraph(item))), item.Lines.Start, item.Text));
+                    (alts ??= []).Add((b, BlockText.Of(item.Blocks.Where(x => !OptionPatterns.IsOr(x)).Prepend(BlockText.AsParagraph(item))), item.Lines.Start, item.Text));
                 }
             }
 
-            if (alts.Count >= 2)
+            if (alts is { Count: >= 2 })
             {
-                Add(alts, scope, options);
-                claims.Add(b);
+                Add(alts, scope, options ??= []);
+                (claims ??= []).Add(b);
             }
         }
 
-        return claims.Count == 0 ? Recognition.None : new Recognition(options, claims, []);
+        return claims is null ? Recognition.None : new Recognition(options!, claims, []);
     }
 
     /// <summary>True when this run's own "-or-" groups hold <paramref name="block"/> (a claim made earlier in this run).</summary>
