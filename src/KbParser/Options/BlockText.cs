@@ -90,6 +90,16 @@ internal static class BlockText
     public static Block? FirstBlock(Section section) =>
         section.Blocks.Count > 0 ? section.Blocks[0] : section.Subsections.Select(FirstBlock).FirstOrDefault(b => b is not null);
 
+    /// <summary>The text an alternative leads with: a list's first item, or the block's text.</summary>
+    public static string Lead(Block b) => b switch
+    {
+        ListBlock l when l.Items.Count > 0 => l.Items[0].Text,
+        _ => Of(b),
+    };
+
+    /// <summary>A list item's own line as a paragraph, so its text can be read with the blocks under it.</summary>
+    public static ParagraphBlock AsParagraph(ListItem item) => new() { Lines = item.Lines, Text = item.Text };
+
     /// <summary>A short title for an alternative: its first sentence, or the first step of a list.</summary>
     public static string TitleOf(Block block) => block switch
     {

@@ -25,6 +25,32 @@ internal static partial class ProblemConditions
         return found;
     }
 
+    /// <summary>
+    /// Resolutions and workarounds apply when the CAUSE's (or failing that the SYMPTOMS') conditions hold: each
+    /// inherits them before its own. Options the article labels Option/Method carry their own selectors and do not.
+    /// </summary>
+    public static void Inherit(ArticleRecord record, List<OptionCandidate> found)
+    {
+        List<ParsedCondition>? inherited = null;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var c = found[i];
+            if (c.Kind is not (OptionKinds.Resolution or OptionKinds.Workaround))
+            {
+                continue;
+            }
+
+            inherited ??= Of(record);
+            if (inherited.Count == 0)
+            {
+                return;
+            }
+
+            var own = c.Conditions.Where(x => !inherited.Any(y => string.Equals(x.Statement, y.Statement, StringComparison.OrdinalIgnoreCase)));
+            found[i] = c with { Conditions = [.. inherited, .. own], Logic = c.Conditions.Count == 0 ? "all" : c.Logic };
+        }
+    }
+
     /// <summary>The CAUSE's conditions alone.</summary>
     public static List<ParsedCondition> Cause(ArticleRecord record) => Find(record, "CAUSE") is { } cause ? Read(cause) : [];
 
