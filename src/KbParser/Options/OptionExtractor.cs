@@ -46,17 +46,18 @@ internal static class OptionExtractor
             found.RemoveRange(MaxOptions, found.Count - MaxOptions);
         }
 
-        if (problem)
+        var clauses = problem ? new ProblemConditions.ProblemClauses(record) : null;
+        if (clauses is not null)
         {
-            ProblemConditions.Inherit(record, found);
+            ProblemConditions.Inherit(clauses, found);
         }
 
         var factors = new FactorRegistry();
         TriageFactors.AddApplicability(record, factors);
-        if (problem)
+        if (clauses is not null)
         {
             // Registered before the options' conditions, so a cause an option inherits is the same factor, in the triage role.
-            TriageFactors.AddProblemFactors(record, factors);
+            TriageFactors.AddProblemFactors(record, clauses, factors);
         }
 
         var options = new List<ArticleOption>(found.Count);

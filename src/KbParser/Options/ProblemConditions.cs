@@ -13,23 +13,25 @@ internal static partial class ProblemConditions
     /// <summary>At most this many conditions come from one section: a long CAUSE is an explanation, not a checklist.</summary>
     private const int MaxConditions = 6;
 
-    public static List<ParsedCondition> Of(ArticleRecord record)
+    /// <summary>The CAUSE's and the SYMPTOMS' conditions of one article, each read once for both inheritance and triage.</summary>
+    public sealed class ProblemClauses(ArticleRecord record)
     {
-        var cause = Find(record, "CAUSE");
-        var found = cause is null ? [] : Read(cause);
-        if (found.Count == 0 && Find(record, "SYMPTOM") is { } symptoms)
-        {
-            found = Read(symptoms);
-        }
+        private List<ParsedCondition>? _cause;
+        private List<ParsedCondition>? _symptoms;
 
-        return found;
+        public List<ParsedCondition> Cause => _cause ??= Find(record, "CAUSE") is { } s ? Read(s) : [];
+
+        public List<ParsedCondition> Symptoms => _symptoms ??= Find(record, "SYMPTOM") is { } s ? Read(s) : [];
+
+        /// <summary>What resolutions and workarounds inherit: the CAUSE's conditions, or failing those the SYMPTOMS'.</summary>
+        public List<ParsedCondition> Inherited => Cause.Count > 0 ? Cause : Symptoms;
     }
 
     /// <summary>
     /// Resolutions and workarounds apply when the CAUSE's (or failing that the SYMPTOMS') conditions hold: each
     /// inherits them before its own. Options the article labels Option/Method carry their own selectors and do not.
     /// </summary>
-    public static void Inherit(ArticleRecord record, List<OptionCandidate> found)
+    public static void Inherit(ProblemClauses clauses, List<OptionCandidate> found)
     {
         List<ParsedCondition>? inherited = null;
         for (var i = 0; i < found.Count; i++)
@@ -40,7 +42,7 @@ internal static partial class ProblemConditions
                 continue;
             }
 
-            inherited ??= Of(record);
+            inherited ??= clauses.Inherited;
             if (inherited.Count == 0)
             {
                 return;
@@ -50,12 +52,6 @@ internal static partial class ProblemConditions
             found[i] = c with { Conditions = [.. inherited, .. own], Logic = c.Conditions.Count == 0 ? "all" : c.Logic };
         }
     }
-
-    /// <summary>The CAUSE's conditions alone.</summary>
-    public static List<ParsedCondition> Cause(ArticleRecord record) => Find(record, "CAUSE") is { } cause ? Read(cause) : [];
-
-    /// <summary>The SYMPTOMS' if/when conditions alone.</summary>
-    public static List<ParsedCondition> Symptoms(ArticleRecord record) => Find(record, "SYMPTOM") is { } s ? Read(s) : [];
 
     /// <summary>A short message the SYMPTOMS section quotes (an error box's text), when it has one of at most 12 words.</summary>
     public static string? QuotedMessage(ArticleRecord record)

@@ -38,10 +38,10 @@ internal static class TriageFactors
     /// For problem articles, the triage checklist ("Is this your problem?"): crisp yes/no factors from the
     /// SYMPTOMS' if/when clauses and the message it quotes, and from the CAUSE's conditions. Never a pasted paragraph.
     /// </summary>
-    public static void AddProblemFactors(ArticleRecord r, FactorRegistry factors)
+    public static void AddProblemFactors(ArticleRecord r, ProblemConditions.ProblemClauses clauses, FactorRegistry factors)
     {
         var symptoms = 0;
-        foreach (var c in ProblemConditions.Symptoms(r).Take(2))
+        foreach (var c in clauses.Symptoms.Take(2))
         {
             factors.Add(c.Statement, "symptom");
             symptoms++;
@@ -60,7 +60,7 @@ internal static class TriageFactors
             factors.Add("You have this problem: " + title, "symptom", $"Is this your problem: {title}?");
         }
 
-        foreach (var c in ProblemConditions.Cause(r).Take(3))
+        foreach (var c in clauses.Cause.Take(3))
         {
             factors.Add(c.Statement, "cause");
         }
