@@ -55,7 +55,7 @@ internal sealed class KbQueryParser : MultiFieldQueryParser
 
         if (!KbFields.Aliases.TryGetValue(field, out var mapped))
         {
-            return base.GetFieldQuery(null!, field + " " + queryText, quoted);
+            return GetFieldQuery(null!, field + " " + queryText, quoted);
         }
 
         var q = mapped switch
