@@ -5,7 +5,7 @@ using Lucene.Net.Search;
 
 namespace Kb.Index.Search;
 
-/// <summary>Query expansions: learned abbreviations, glued product-version words, upgrade paths.</summary>
+/// <summary>Query expansions: learned product abbreviations and upgrade paths (definitions, shorthand and upgrade words are alternatives inside a word's BM25F term).</summary>
 internal sealed partial class KbQueryBuilder
 {
     /// <summary>The products a word abbreviates (<c>sms</c> → Microsoft Systems Management Server), by the share of the tag's articles that name them.</summary>

@@ -11,10 +11,10 @@ namespace Kb.Index.Search;
 internal sealed record BuiltQuery(Query Query, Query Highlight);
 
 /// <summary>
-/// Turns what a user typed into a ranked query: the parsed text over weighted fields (required),
-/// plus optional boosts that only reorder matches: article numbers in any form, the words as a
-/// phrase (close together in the title or text), learned product abbreviations, and the two ends
-/// of "upgrade from X to Y".
+/// Turns what a user typed into a ranked query: the parsed text, a BM25F term per word with its
+/// other spellings (<see cref="KbQueryParser"/>), plus optional boosts that only reorder matches:
+/// article numbers in any form, neighbouring words close together in the summary, the parts of a
+/// pasted message as phrases, learned product abbreviations, and the two ends of "upgrade from X to Y".
 /// </summary>
 internal sealed partial class KbQueryBuilder
 {
