@@ -71,22 +71,7 @@ public static class KbFields
     internal const string CommitVersion = "kb.version";
     internal const string CommitAbbreviations = "kb.abbreviations";
     internal const string CommitDefinitions = "kb.definitions";
-
-    /// <summary>The fields free text searches, with their weights.</summary>
-    public static IReadOnlyDictionary<string, float> TextWeights { get; } = new Dictionary<string, float>(StringComparer.Ordinal)
-    {
-        [Title] = 6f,
-        [Heading] = 2f,
-        [Summary] = 2f,
-        [Product] = 1.5f,
-        [Prefix] = 2f,
-        [Body] = 1f,
-        [Option] = 0.25f,
-        [QueryWords] = 1f,
-        [Keyword] = 1f,
-        [IdForm] = 1f,
-        [Condition] = 0.5f,
-    };
+    internal const string CommitLearned = "kb.learned";
 
     /// <summary>Names users write before a colon, mapped to index fields.</summary>
     public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

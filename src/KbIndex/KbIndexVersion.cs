@@ -9,7 +9,7 @@ namespace Kb.Index;
 public static class KbIndexVersion
 {
     /// <summary>Bump when fields, analysis or the stored record change meaning.</summary>
-    public const int Current = 1;
+    public const int Current = 2;
 
     /// <summary>The Lucene compatibility version every analyzer and writer uses.</summary>
     public const LuceneVersion Lucene = LuceneVersion.LUCENE_48;

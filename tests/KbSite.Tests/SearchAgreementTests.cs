@@ -32,6 +32,7 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
         "by is as yes ye y yyy sly says sayings abeyance eying dying lying tying boyish",
         "NT4 4.0 Win.ini SMS_DEF.MOF q199250 0x80004005 3.51. Café résumé NAÏVE Straße ΟΔΟΣ Ünïcödé İstanbul x²",
         "How do I upgrade a secondary site from SMS 1.2? Microsoft's server won't start; connections connecting SERVERS2",
+        "Windows windows WINDOWS window windowed MS-DOS dos do does doing NOT not cannot couldn't",
         "a " + new string('x', 255) + " b " + new string('y', 256) + " c",
     ];
 
@@ -71,7 +72,7 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
     /// <summary>
     /// kb.js ranks by the sum of the query terms' exported BM25F weights, as read from an index that
     /// <c>kb index</c> wrote of the same articles: its order may differ only where two sums are closer than
-    /// the rounding of the byte impacts (weight × 10) can tell apart.
+    /// the rounding of the byte impacts (weight × 8) can tell apart.
     /// </summary>
     [SkippableTheory]
     [MemberData(nameof(Queries))]
@@ -79,25 +80,15 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
     {
         Skip.If(SearchScript.Node is null, SearchScript.NoNode);
         Skip.IfNot(TestCorpus.HasSample, "no ../shared/corpus/sample beside the checkout");
-        using var analyzer = KbAnalyzers.Create(forIndex: false);
-        var terms = KbAnalyzers.Terms(analyzer, KbFields.Body, query);
-        var wanted = terms.Concat(terms.Where(t => t.Length == 1 && char.IsAsciiDigit(t[0])).Select(t => t + ".0")).ToList();
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in _sites.Export.Terms().Where(t => wanted.Contains(t.Term)))
-        {
-            foreach (var p in term.Postings)
-            {
-                var id = _sites.Export.Ids[p.Doc];
-                scores[id] = scores.GetValueOrDefault(id) + (p.Weight * wanted.Count(w => w == term.Term));
-            }
-        }
+        var wanted = Wanted(query);
+        var scores = ExportScores(query);
 
         // A trailing space: every word is complete (no matching of word starts).
         var site = SearchScript.Search(_sites.Site, [query + " "], 10)[0];
         var expected = scores.OrderByDescending(p => p.Value).Take(10).Select(p => p.Key).ToList();
         _output.WriteLine($"site:   {SearchScript.Show(site)}\nweights: {SearchScript.Show(expected)}");
-        // Each impact is the weight rounded to a tenth: two sums of k impacts may swap within 2 × k × 0.05.
-        var slack = (0.1 * wanted.Count) + 1e-6;
+        // Each impact is the weight rounded to an eighth: two sums of k impacts may swap within 2 × k × 0.0625.
+        var slack = (0.125 * wanted.Count) + 1e-6;
         Assert.Equal(Math.Min(10, scores.Count), site.Count);
         for (var i = 1; i < site.Count; i++)
         {
@@ -109,21 +100,49 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
     }
 
     /// <summary>
-    /// kb search adds what additive term weights cannot express (the words as a phrase in the title and
-    /// summary, learned abbreviations, "upgrade X to Y" paths) and scores each field on its own, so the
-    /// site's order is not kb search's. For these queries kb search's first result is among the site's
-    /// first five, and the two top tens share at least three articles. Two queries of <see cref="Queries"/>
-    /// miss that bar and are not listed: "upgrade exchange 5.5" (kb search's upgrade path puts Q199250
-    /// first) and "printer driver" (kb search adds a title score of its own for Q198712's "Printer"; the site,
-    /// saturating once over all fields, ranks it sixth behind short articles with both words); see docs/site.md.
+    /// kb search's text score is the export's: with what the site cannot express switched off (word pairs
+    /// near each other, a pasted message's phrases, learned abbreviations, definitions and shorthand, the
+    /// upgrade words standing in for each other, upgrade paths, the article-number boost), its scores are
+    /// the sums of the exported BM25F weights of the query's terms, to within their rounding.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Queries))]
+    public void KbSearch_TextScore_IsTheExportsSummedWeights(string query)
+    {
+        Skip.IfNot(TestCorpus.HasSample, "no ../shared/corpus/sample beside the checkout");
+        var lexical = KbRanking.Default with
+        {
+            ProximityBoost = 0, MessagePhraseBoost = 0, UpgradeWordBoost = 0, DefinitionBoost = 0, AbbreviationBoost = 0,
+            GluedBoost = 0, UpgradePathBoost = 0, IdBoost = 0,
+        };
+        using var searcher = KbSearcher.Open(_sites.Index, lexical);
+        var hits = searcher.Search(query, new SearchOptions { Limit = 10, Snippets = false, Facets = false }).Hits;
+        var scores = ExportScores(query);
+        Assert.NotEmpty(hits);
+        var terms = Wanted(query).Count;
+        foreach (var hit in hits)
+        {
+            // Each exported weight is rounded to 3 decimals.
+            Assert.True(Math.Abs(hit.Score - scores.GetValueOrDefault(hit.Id)) <= (0.0005 * terms) + 1e-3,
+                $"{hit.Id}: kb search {hit.Score}, exported weights {scores.GetValueOrDefault(hit.Id)}");
+        }
+    }
+
+    /// <summary>
+    /// What the site cannot express (see the test above) reorders kb search's results: for these queries kb
+    /// search's first result is among the site's first five, and the two top tens share at least three
+    /// articles. One query of <see cref="Queries"/> misses that bar and is not listed: "windows nt 4.0 service
+    /// pack", where kb search puts Q272755 first for having the query as a phrase; see docs/site.md.
     /// </summary>
     [SkippableTheory]
     [InlineData("secondary site upgrade")]
-    [InlineData("windows nt 4.0 service pack")]
     [InlineData("dhcp")]
     [InlineData("Q199250")]
     [InlineData("outlook calendar")]
     [InlineData("sql server odbc driver")]
+    [InlineData("upgrade exchange 5.5")]
+    [InlineData("printer driver")]
+    [InlineData("iis 4 ftp")]
     public void Search_TopResultsMatchKbSearch(string query)
     {
         Skip.If(SearchScript.Node is null, SearchScript.NoNode);
@@ -133,6 +152,31 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
         _output.WriteLine($"site:      {SearchScript.Show(site)}\nkb search: {SearchScript.Show(kb)}");
         Assert.Contains(kb[0], site.Take(5));
         Assert.True(site.Intersect(kb).Count() >= Math.Min(3, kb.Count), "the top tens share fewer than three articles");
+    }
+
+    /// <summary>The query's terms as the site looks them up: a lone digit also as its <c>.0</c> form.</summary>
+    private static List<string> Wanted(string query)
+    {
+        using var analyzer = KbAnalyzers.Create(forIndex: false);
+        var terms = KbAnalyzers.Terms(analyzer, KbFields.Body, query);
+        return [.. terms, .. terms.Where(t => t.Length == 1 && char.IsAsciiDigit(t[0])).Select(t => t + ".0")];
+    }
+
+    /// <summary>Each article's sum of the exported weights of the query's terms.</summary>
+    private Dictionary<string, double> ExportScores(string query)
+    {
+        var wanted = Wanted(query);
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in _sites.Export.Terms().Where(t => wanted.Contains(t.Term)))
+        {
+            foreach (var p in term.Postings)
+            {
+                var id = _sites.Export.Ids[p.Doc];
+                scores[id] = scores.GetValueOrDefault(id) + (p.Weight * wanted.Count(w => w == term.Term));
+            }
+        }
+
+        return scores;
     }
 
     /// <summary>content/kb and the shared sample built as a site and as a <c>kb index</c> index.</summary>
@@ -152,17 +196,18 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
                 .Select(r => r.Record!)
                 .DistinctBy(r => r.Id)
                 .ToList();
-            var index = Path.Combine(_root, "index");
-            using (var dir = Lucene.Net.Store.FSDirectory.Open(index))
+            Index = Path.Combine(_root, "index");
+            using (var dir = Lucene.Net.Store.FSDirectory.Open(Index))
             {
                 new KbIndexBuilder { DegreeOfParallelism = 1 }.Build(Records, dir);
             }
 
-            Searcher = KbSearcher.Open(index);
-            Export = Kb.Index.Export.SearchExport.Open(index);
+            Searcher = KbSearcher.Open(Index);
+            Export = Kb.Index.Export.SearchExport.Open(Index);
         }
 
         public string Site { get; }
+        public string Index { get; }
         public IReadOnlyList<ArticleRecord> Records { get; }
         public KbSearcher Searcher { get; }
         public Kb.Index.Export.SearchExport Export { get; }

@@ -37,7 +37,16 @@ public sealed partial class Abbreviations
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static Abbreviations FromJson(string? json, string? definitionsJson = null)
+    /// <summary>What else was learned (definition counts, shorthand names) as JSON.</summary>
+    public string LearnedToJson() => JsonSerializer.Serialize(
+        new Learned
+        {
+            DefinitionCounts = DefinitionCounts.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            Shorthand = Shorthands.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        },
+        AbbreviationsJsonContext.Default.Learned);
+
+    public static Abbreviations FromJson(string? json, string? definitionsJson = null, string? learnedJson = null)
     {
         if (string.IsNullOrEmpty(json))
         {
@@ -56,10 +65,19 @@ public sealed partial class Abbreviations
             map[p.Name] = p.Value.EnumerateArray().Select(a => new Expansion(a[0].GetString() ?? "", a[1].GetDouble())).ToList();
         }
 
-        return new Abbreviations(map, definitions);
+        var learned = string.IsNullOrEmpty(learnedJson) ? null : JsonSerializer.Deserialize(learnedJson, AbbreviationsJsonContext.Default.Learned);
+        return new Abbreviations(map, definitions, learned);
     }
+}
+
+/// <summary>Definition counts and shorthand names, as kept in the commit.</summary>
+public sealed record Learned
+{
+    public Dictionary<string, int> DefinitionCounts { get; init; } = [];
+    public Dictionary<string, string> Shorthand { get; init; } = [];
 }
 
 /// <summary>Source-generated JSON for the definitions table.</summary>
 [System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Learned))]
 internal sealed partial class AbbreviationsJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -22,11 +22,19 @@ public sealed partial class Abbreviations
     private static readonly char[] Separators = [' ', ':', ',', '(', ')', '/', '"', ';'];
     private readonly Dictionary<string, IReadOnlyList<Expansion>> _map;
 
-    private Abbreviations(Dictionary<string, IReadOnlyList<Expansion>> map, Dictionary<string, string>? definitions = null)
+    private Abbreviations(Dictionary<string, IReadOnlyList<Expansion>> map, Dictionary<string, string>? definitions = null, Learned? learned = null)
     {
         _map = map;
         Definitions = definitions ?? [];
+        DefinitionCounts = learned?.DefinitionCounts ?? [];
+        Shorthands = learned?.Shorthand ?? [];
     }
+
+    /// <summary>In how many articles each definition of <see cref="Definitions"/> was seen.</summary>
+    public IReadOnlyDictionary<string, int> DefinitionCounts { get; }
+
+    /// <summary>The name part of glued product versions (<c>win</c> → <c>windows</c>, <c>ppt</c> → <c>powerpoint</c>), see <see cref="Analysis.Shorthand"/>.</summary>
+    public IReadOnlyDictionary<string, string> Shorthands { get; }
 
     /// <summary>No abbreviations (an empty index).</summary>
     public static Abbreviations Empty { get; } = new([]);
@@ -99,6 +107,7 @@ public sealed partial class Abbreviations
         var tagCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var definitionCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shorthandCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var pairCounts = new Dictionary<(string Tag, string Product), int>();
         var scratch = new BytesRef();
         var tags = new List<string>();
@@ -129,6 +138,12 @@ public sealed partial class Abbreviations
                     if (value.StartsWith("d:", StringComparison.Ordinal))
                     {
                         definitionCounts[value[2..]] = definitionCounts.GetValueOrDefault(value[2..]) + 1;
+                        continue;
+                    }
+
+                    if (value.StartsWith("g:", StringComparison.Ordinal))
+                    {
+                        shorthandCounts[value[2..]] = shorthandCounts.GetValueOrDefault(value[2..]) + 1;
                         continue;
                     }
 
@@ -166,13 +181,20 @@ public sealed partial class Abbreviations
                     .OrderByDescending(e => e.Share).ThenBy(e => e.Product, StringComparer.Ordinal).ToList(),
                 StringComparer.Ordinal);
         // The most frequent spelling of each abbreviation, when it is seen often enough.
-        var definitions = definitionCounts
-            .Select(p => (Abbr: p.Key[..p.Key.IndexOf('=', StringComparison.Ordinal)], Words: p.Key[(p.Key.IndexOf('=', StringComparison.Ordinal) + 1)..], Count: p.Value))
-            .Where(d => d.Count >= MinDefinitions)
-            .GroupBy(d => d.Abbr, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Count).ThenBy(d => d.Words, StringComparer.Ordinal).First().Words, StringComparer.Ordinal);
-        return new Abbreviations(map, definitions);
+        var best = MostFrequent(definitionCounts, MinDefinitions);
+        var definitions = best.ToDictionary(p => p.Key, p => p.Value.Words, StringComparer.Ordinal);
+        var shorthand = MostFrequent(shorthandCounts, Shorthand.MinArticles).ToDictionary(p => p.Key, p => p.Value.Words, StringComparer.Ordinal);
+        var learned = new Learned { DefinitionCounts = best.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal), Shorthand = shorthand };
+        return new Abbreviations(map, definitions, learned);
     }
+
+    /// <summary>Per key of <c>key=words</c> counts, its most frequent words when seen at least <paramref name="min"/> times.</summary>
+    private static Dictionary<string, (string Words, int Count)> MostFrequent(Dictionary<string, int> counts, int min) =>
+        counts
+            .Select(p => (Key: p.Key[..p.Key.IndexOf('=', StringComparison.Ordinal)], Words: p.Key[(p.Key.IndexOf('=', StringComparison.Ordinal) + 1)..], Count: p.Value))
+            .Where(d => d.Count >= min)
+            .GroupBy(d => d.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Count).ThenBy(d => d.Words, StringComparer.Ordinal).Select(d => (d.Words, d.Count)).First(), StringComparer.Ordinal);
 }
 
 /// <summary>A product an abbreviation stands for, and the share of the tag's articles that name it.</summary>

@@ -13,9 +13,18 @@ namespace Kb.Index.Analysis;
 public sealed class KbAnalyzer : Analyzer
 {
     private readonly bool _forIndex;
+    private readonly bool _phrases;
 
-    /// <param name="forIndex">True for documents: also emit the parts of dotted words (<see cref="DottedPartsFilter"/>).</param>
-    public KbAnalyzer(bool forIndex = true) => _forIndex = forIndex;
+    /// <param name="forIndex">
+    /// True for documents: also emit the parts of dotted words (<see cref="DottedPartsFilter"/>), and keep
+    /// the stop words of <see cref="KbStopWords.Indexed"/> (negations and modal verbs).
+    /// </param>
+    /// <param name="phrases">For a query's phrases (<paramref name="forIndex"/> false): keep the stop words the index keeps, add no variants.</param>
+    public KbAnalyzer(bool forIndex = true, bool phrases = false)
+    {
+        _forIndex = forIndex;
+        _phrases = phrases && !forIndex;
+    }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -26,10 +35,10 @@ public sealed class KbAnalyzer : Analyzer
             sink = new DottedPartsFilter(sink);
         }
 
-        sink = new StopFilter(KbIndexVersion.Lucene, sink, KbStopWords.Set);
+        sink = new StopFilter(KbIndexVersion.Lucene, sink, _forIndex || _phrases ? KbStopWords.IndexSet : KbStopWords.Set);
         sink = new StemGuardFilter(sink);
         sink = new PorterStemFilter(sink);
-        if (!_forIndex)
+        if (!_forIndex && !_phrases)
         {
             sink = new QueryVariantsFilter(sink);
         }
@@ -73,7 +82,8 @@ public static class KbAnalyzers
     /// (<see cref="Indexing.ArticleDocumentBuilder"/> writes them so); queries look up one code.
     /// </summary>
     /// <param name="forIndex">True for the writer, false for queries (see <see cref="KbAnalyzer"/>).</param>
-    public static Analyzer Create(bool forIndex = false)
+    /// <param name="phrases">For a query's phrases: the stop words of the index (see <see cref="KbAnalyzer"/>).</param>
+    public static Analyzer Create(bool forIndex = false, bool phrases = false)
     {
         var code = new CodeAnalyzer();
         var fields = CodeFields.ToDictionary(f => f, _ => (Analyzer)code, StringComparer.Ordinal);
@@ -82,11 +92,38 @@ public static class KbAnalyzers
             fields[KbFields.IdForm] = new FormsAnalyzer();
         }
 
-        return new PerFieldAnalyzerWrapper(new KbAnalyzer(forIndex), fields);
+        return new PerFieldAnalyzerWrapper(new KbAnalyzer(forIndex, phrases), fields);
+    }
+
+    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, each with its position (gaps where stop words were).</summary>
+    public static List<(string Term, int Position)> Positioned(Analyzer analyzer, string field, string text)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var terms = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            if (increment.PositionIncrement > 0 || terms.Count == 0)
+            {
+                terms.Add((term.ToString(), Math.Max(position, 0)));
+            }
+        }
+
+        stream.End();
+        return terms;
     }
 
     /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
-    public static List<string> Terms(Analyzer analyzer, string field, string text)
+    /// <param name="analyzer">The analyzer.</param>
+    /// <param name="field">The field whose analysis to use.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="alternatives">Also return the alternatives at a word's position (<c>4.0</c> beside <c>4</c>).</param>
+    public static List<string> Terms(Analyzer analyzer, string field, string text, bool alternatives = false)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         var terms = new List<string>();
@@ -97,7 +134,7 @@ public static class KbAnalyzers
         while (stream.IncrementToken())
         {
             // Alternatives at the same position (synonyms, parts) are not words of their own.
-            if (increment.PositionIncrement > 0 || terms.Count == 0)
+            if (alternatives || increment.PositionIncrement > 0 || terms.Count == 0)
             {
                 terms.Add(term.ToString());
             }

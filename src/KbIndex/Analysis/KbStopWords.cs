@@ -23,4 +23,14 @@ public static class KbStopWords
 
     /// <summary>The same words as a Lucene set.</summary>
     public static CharArraySet Set { get; } = CharArraySet.Copy(KbIndexVersion.Lucene, Words.ToHashSet(StringComparer.Ordinal)).AsReadOnly();
+
+    /// <summary>
+    /// Stop words that are indexed all the same: negations and the modal verbs of error messages
+    /// ("could not open", "cannot be found", "does not exist"). A query's words never look them up,
+    /// but the phrases of a pasted message do, so "could not find" is not "could find".
+    /// </summary>
+    public static IReadOnlyList<string> Indexed { get; } = ["no", "not", "can", "could", "would", "should", "will", "does", "did"];
+
+    /// <summary>The words the index drops: <see cref="Words"/> but <see cref="Indexed"/>.</summary>
+    public static CharArraySet IndexSet { get; } = CharArraySet.Copy(KbIndexVersion.Lucene, Words.Except(Indexed).ToHashSet(StringComparer.Ordinal)).AsReadOnly();
 }

@@ -34,6 +34,8 @@ public sealed record ExportAnalysis
     /// <summary>"porter": Martin Porter's 1980 algorithm (Lucene's PorterStemmer), applied only to words matching <see cref="StemOnly"/>.</summary>
     public string Stemmer { get; init; } = "porter";
     public string StemOnly { get; init; } = "^[a-z]+$";
+    /// <summary>Words matching <see cref="StemOnly"/> that are left whole all the same (product names: "windows", "dos").</summary>
+    public IReadOnlyList<string> Unstemmed { get; init; } = Analysis.StemGuardFilter.Unstemmed;
     /// <summary>Optional query variants, as <c>kb search</c> adds them: stems that stand in for one another.</summary>
     public IReadOnlyList<string> UpgradeWords { get; init; } = Analysis.QueryVariantsFilter.UpgradeWords;
 }

@@ -106,12 +106,12 @@ public sealed partial class SearchExport
         {
             _export = export;
             _live = MultiFields.GetLiveDocs(export._reader);
-            foreach (var (field, weight) in FieldWeights)
+            foreach (var f in Fields)
             {
-                if (MultiFields.GetTerms(export._reader, field) is { } terms)
+                if (MultiFields.GetTerms(export._reader, f.Name) is { } terms)
                 {
-                    var (length, average) = export._lengths[field];
-                    _fields.Add(new Field(weight, terms.GetEnumerator(), length, average));
+                    var (length, average) = export._lengths[f.Name];
+                    _fields.Add(new Field(f.Weight, f.B, terms.GetEnumerator(), length, average));
                 }
             }
         }
@@ -175,7 +175,7 @@ public sealed partial class SearchExport
                 if (ordinal >= 0)
                 {
                     // BM25F: weighted, length-normalised term frequency, summed over fields below.
-                    var norm = 1 - B + (B * field.Length[doc] / Math.Max(field.Average, 1));
+                    var norm = 1 - field.B + (field.B * field.Length[doc] / Math.Max(field.Average, 1));
                     _addends.Add(new Addend(index, ordinal, _addends.Count, field.Weight * docs.Freq / norm));
                 }
             }
@@ -221,9 +221,10 @@ public sealed partial class SearchExport
         }
 
         /// <summary>One field's enumerators and length statistics.</summary>
-        private sealed class Field(float weight, TermsEnum terms, float[] length, float average)
+        private sealed class Field(float weight, float b, TermsEnum terms, float[] length, float average)
         {
             public float Weight { get; } = weight;
+            public float B { get; } = b;
             public TermsEnum Terms { get; } = terms;
             public float[] Length { get; } = length;
             public float Average { get; } = average;

@@ -1,6 +1,7 @@
 using System.Text;
 using Kb.Index.Analysis;
 using Kb.Index.Indexing;
+using Kb.Index.Search;
 using Kb.Parser.Model;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -19,23 +20,16 @@ public sealed partial class SearchExport : IDisposable
 {
     public const int FormatVersion = 1;
     public const int SnippetLength = 200;
-    private const float K1 = 1.2f;
-    private const float B = 0.75f;
+    private const float K1 = KbRanking.DefaultK1;
 
-    /// <summary>Fields merged into the exported terms, with the same weights the searcher gives them.</summary>
-    public static IReadOnlyDictionary<string, float> FieldWeights { get; } = new Dictionary<string, float>(StringComparer.Ordinal)
-    {
-        [KbFields.Title] = KbFields.TextWeights[KbFields.Title],
-        [KbFields.Heading] = KbFields.TextWeights[KbFields.Heading],
-        [KbFields.Summary] = KbFields.TextWeights[KbFields.Summary],
-        [KbFields.Product] = KbFields.TextWeights[KbFields.Product],
-        [KbFields.Body] = KbFields.TextWeights[KbFields.Body],
-        [KbFields.Option] = KbFields.TextWeights[KbFields.Option],
-        [KbFields.QueryWords] = KbFields.TextWeights[KbFields.QueryWords],
-        [KbFields.Condition] = KbFields.TextWeights[KbFields.Condition],
-        // Article numbers in every form, so "q199250" or "199250" typed in the site finds the article.
-        [KbFields.IdForm] = 10f,
-    };
+    /// <summary>
+    /// Fields merged into the exported terms, with the weights and length normalisation <c>kb search</c>
+    /// gives them (<see cref="KbRanking.Default"/>): the text fields and the article number's forms.
+    /// </summary>
+    public static IReadOnlyList<RankedField> Fields => KbRanking.Default.Fields;
+
+    /// <summary>The weight of each field of <see cref="Fields"/>.</summary>
+    public static IReadOnlyDictionary<string, float> FieldWeights { get; } = Fields.ToDictionary(f => f.Name, f => f.Weight, StringComparer.Ordinal);
 
     private readonly IReadOnlyList<Lucene.Net.Store.Directory> _dirs;
     private readonly IndexReader _reader;
@@ -51,19 +45,42 @@ public sealed partial class SearchExport : IDisposable
         _reader = readers.Length == 1 ? readers[0] : new MultiReader(readers, closeSubReaders: true);
         string? json = null;
         string? definitions = null;
+        string? learned = null;
         if (readers.Length == 1)
         {
             readers[0].IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out json);
             readers[0].IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out definitions);
+            readers[0].IndexCommit.UserData.TryGetValue(KbFields.CommitLearned, out learned);
         }
 
-        Abbreviations = Abbreviations.FromJson(json, definitions);
+        Abbreviations = Abbreviations.FromJson(json, definitions, learned);
         (Ids, _ordinalOf, _globalOf) = ReadIds(_reader);
         _documents = new Lazy<IReadOnlyList<ExportDocument>>(ReadDocuments);
         var lengths = FieldWeights.Keys.AsParallel().Select(f => (Field: f, Lengths: FieldLengths(f))).ToList();
         foreach (var (field, length) in lengths)
         {
             _lengths[field] = length;
+        }
+
+        // Fields normalised by the article's text as a whole share the summed length and its average.
+        var shared = Fields.Where(f => f.SharedLength).Select(f => _lengths[f.Name].Length).ToList();
+        if (shared.Count > 0)
+        {
+            var total = new float[_reader.MaxDoc];
+            foreach (var length in shared)
+            {
+                for (var d = 0; d < total.Length; d++)
+                {
+                    total[d] += length[d];
+                }
+            }
+
+            var present = total.Where(l => l > 0).ToList();
+            var average = present.Count == 0 ? 1 : present.Average();
+            foreach (var f in Fields.Where(f => f.SharedLength))
+            {
+                _lengths[f.Name] = (total, average);
+            }
         }
     }
 

@@ -71,6 +71,11 @@ public static class ArticleDocumentBuilder
             doc.Add(new SortedSetDocValuesField(KbFields.Tag, new BytesRef("d:" + abbr + "=" + words.ToLowerInvariant())));
         }
 
+        foreach (var (name, words) in Kb.Index.Analysis.Shorthand.Learn(record.AdditionalQueryWords, record.Title, record.Products))
+        {
+            doc.Add(new SortedSetDocValuesField(KbFields.Tag, new BytesRef("g:" + name + "=" + words)));
+        }
+
         doc.Add(new Int32Field(KbFields.OptionCount, record.Options.Count, Field.Store.NO));
         doc.Add(new NumericDocValuesField(KbFields.OptionCount, record.Options.Count));
         foreach (var r in record.References.Select(r => r.Id.ToLowerInvariant()).Distinct(StringComparer.Ordinal))

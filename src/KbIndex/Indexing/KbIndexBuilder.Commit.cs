@@ -23,6 +23,7 @@ public sealed partial class KbIndexBuilder
             [KbFields.CommitVersion] = KbIndexVersion.Current.ToString(CultureInfo.InvariantCulture),
             [KbFields.CommitAbbreviations] = abbreviations.ToJson(),
             [KbFields.CommitDefinitions] = abbreviations.DefinitionsToJson(),
+            [KbFields.CommitLearned] = abbreviations.LearnedToJson(),
         });
         writer.Commit();
     }

@@ -4,7 +4,7 @@ using Kb.Index.Analysis;
 using Kb.Parser.Corpus;
 using Kb.Parser.Model;
 using Lucene.Net.Index;
-using Lucene.Net.Search.Similarities;
+using Kb.Index.Search;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -51,11 +51,11 @@ public sealed partial class KbIndexBuilder
     public IndexReport Build(IEnumerable<ArticleRecord> records, LuceneDirectory directory, CancellationToken cancellationToken = default) =>
         Build(directory, (_, process) => Parallel.ForEach(records, Options(cancellationToken), process));
 
-    /// <summary>The index configuration every writer uses (BM25, the per-field analyzers).</summary>
+    /// <summary>The index configuration every writer uses (exact field lengths as norms, the per-field analyzers).</summary>
     public static IndexWriterConfig WriterConfig(OpenMode mode) => new(KbIndexVersion.Lucene, KbAnalyzers.Create(forIndex: true))
     {
         OpenMode = mode,
-        Similarity = new BM25Similarity(),
+        Similarity = new KbSimilarity(),
         RAMBufferSizeMB = 256,
         // Compound files save file handles, not time; a build that finishes quickly matters more.
         UseCompoundFile = false,

@@ -11,21 +11,26 @@ namespace Kb.Index.Search;
 internal sealed record BuiltQuery(Query Query, Query Highlight);
 
 /// <summary>
-/// Turns what a user typed into a ranked query: the parsed text over weighted fields (required),
-/// plus optional boosts that only reorder matches: article numbers in any form, the words as a
-/// phrase (close together in the title or text), learned product abbreviations, and the two ends
-/// of "upgrade from X to Y".
+/// Turns what a user typed into a ranked query: the parsed text, a BM25F term per word with its
+/// other spellings (<see cref="KbQueryParser"/>), plus optional boosts that only reorder matches:
+/// article numbers in any form, neighbouring words close together in the summary, the parts of a
+/// pasted message as phrases, learned product abbreviations, and the two ends of "upgrade from X to Y".
 /// </summary>
 internal sealed partial class KbQueryBuilder
 {
-    private const float IdBoost = 1000f;
     private readonly Analyzer _analyzer;
+    private readonly Analyzer _phraseAnalyzer;
     private readonly Abbreviations _abbreviations;
+    private readonly KbRanking _ranking;
+    private readonly Bm25fStatistics _statistics;
 
-    public KbQueryBuilder(Analyzer analyzer, Abbreviations abbreviations)
+    public KbQueryBuilder(Analyzer analyzer, Analyzer phraseAnalyzer, Abbreviations abbreviations, KbRanking ranking, Bm25fStatistics statistics)
     {
         _analyzer = analyzer;
+        _phraseAnalyzer = phraseAnalyzer;
         _abbreviations = abbreviations;
+        _ranking = ranking;
+        _statistics = statistics;
     }
 
     public BuiltQuery Build(string text)
@@ -37,8 +42,8 @@ internal sealed partial class KbQueryBuilder
             throw new KbQueryException("the query is empty");
         }
 
-        var parser = new KbQueryParser(_analyzer, _abbreviations);
-        var core = Parse(parser, text);
+        var parser = new KbQueryParser(_analyzer, _abbreviations, _ranking, _statistics);
+        var core = Parse(parser, Literal(text));
         if (core is null || core is BooleanQuery { Clauses.Count: 0 })
         {
             throw new KbQueryException($"the query \"{text}\" has no words to search for (only common words such as \"how\" or \"the\")");
@@ -53,14 +58,13 @@ internal sealed partial class KbQueryBuilder
         }
 
         var query = new BooleanQuery { { core, Occur.MUST } };
-        var highlight = new BooleanQuery { { core, Occur.SHOULD } };
+        var highlight = new BooleanQuery { { Highlightable(core), Occur.SHOULD } };
         AddIds(query, free);
-        foreach (var phrase in Phrases(terms))
+        foreach (var phrase in Proximity(terms).Concat(MessagePhrases(free)))
         {
             query.Add(phrase, Occur.SHOULD);
         }
 
-        AddUpgradeWords(query, terms);
         AddAbbreviations(query, free);
         AddUpgradePath(query, highlight, free);
         return new BuiltQuery(Flatten(query), highlight);
@@ -99,6 +103,15 @@ internal sealed partial class KbQueryBuilder
 
         return flat;
     }
+
+    /// <summary>
+    /// Escapes the characters the classic syntax reserves but nobody types on purpose in a search box,
+    /// while pasted messages and paths are full of them: slashes (<c>NETWORK/POSTOFFICE</c> is no regular
+    /// expression), backslashes (<c>C:\Mskids\Leopard</c> is a path, not escapes), <c>!</c>, a question
+    /// mark that ends a word ("Shortcut?" is a question, not a wildcard) and a sign before a number
+    /// ("returned -1" excludes nothing). <c>-word</c>, <c>"..."</c>, <c>field:</c> and <c>*</c> keep their meaning.
+    /// </summary>
+    internal static string Literal(string text) => Accidental().Replace(text, m => "\\" + m.Value);
 
     private static Query? Parse(KbQueryParser parser, string text)
     {
@@ -159,25 +172,101 @@ internal sealed partial class KbQueryBuilder
         }
     }
 
-    private static void AddIds(BooleanQuery query, string free)
+    /// <summary>The query as the highlighter understands it: a BM25F term becomes the plain term.</summary>
+    private static Query Highlightable(Query query)
     {
-        foreach (Match m in IdLike().Matches(free))
+        switch (query)
         {
-            var token = m.Value.ToLowerInvariant();
-            query.Add(new TermQuery(new Term(KbFields.IdForm, token)) { Boost = IdBoost }, Occur.SHOULD);
+            case Bm25fQuery t:
+                var words = new BooleanQuery();
+                foreach (var term in t.Alternatives.SelectMany(a => a.Terms).Distinct(StringComparer.Ordinal))
+                {
+                    words.Add(new TermQuery(new Term(KbFields.Body, term)), Occur.SHOULD);
+                }
+
+                return words;
+            case BooleanQuery b:
+                var copy = new BooleanQuery(b.CoordDisabled) { Boost = b.Boost, MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
+                foreach (var c in b.Clauses)
+                {
+                    copy.Add(Highlightable(c.Query), c.Occur);
+                }
+
+                return copy;
+            default:
+                return query;
         }
     }
 
-    /// <summary>All the words close together, in the title and in the text: the strongest sign of the article asked for.</summary>
-    private static IEnumerable<Query> Phrases(List<string> terms)
+    private void AddIds(BooleanQuery query, string free)
     {
-        if (terms.Count < 2)
+        if (_ranking.IdBoost <= 0)
+        {
+            return;
+        }
+
+        foreach (Match m in IdLike().Matches(free))
+        {
+            var token = m.Value.ToLowerInvariant();
+            query.Add(new TermQuery(new Term(KbFields.IdForm, token)) { Boost = _ranking.IdBoost }, Occur.SHOULD);
+        }
+    }
+
+    /// <summary>
+    /// The parts of the query between punctuation, each as a phrase (a little slop) in the title, summary
+    /// and body, analysed with the index's stop words so that negations count: a pasted message
+    /// ("Cannot find file", "The dependency service does not exist") finds the articles that quote it.
+    /// A phrase's idf is the sum of its terms' idfs; the boost is divided by the number of terms to the power <see cref="KbRanking.MessagePhraseNormalization"/>.
+    /// </summary>
+    private IEnumerable<Query> MessagePhrases(string free)
+    {
+        if (_ranking.MessagePhraseBoost <= 0)
         {
             yield break;
         }
 
-        yield return Phrase(KbFields.Title, terms, slop: 3, boost: 3f);
-        yield return Phrase(KbFields.Summary, terms, slop: 6, boost: 1.5f);
+        foreach (var part in MessageParts().Split(free))
+        {
+            var terms = KbAnalyzers.Positioned(_phraseAnalyzer, KbFields.Body, part);
+            if (terms.Count < _ranking.MessagePhraseMinTerms || terms.All(t => KbStopWords.Indexed.Contains(t.Term)))
+            {
+                continue;
+            }
+
+            foreach (var field in new[] { KbFields.Title, KbFields.Summary, KbFields.Body })
+            {
+                var q = new PhraseQuery { Slop = _ranking.MessagePhraseSlop, Boost = _ranking.MessagePhraseBoost * _ranking.WeightOf(field) / MathF.Pow(terms.Count, _ranking.MessagePhraseNormalization) };
+                foreach (var (term, position) in terms)
+                {
+                    q.Add(new Term(field, term), position - terms[0].Position);
+                }
+
+                yield return q;
+            }
+        }
+    }
+
+    /// <summary>Each pair of neighbouring words near each other in the summary or the body: evidence that the text is about both together.</summary>
+    private IEnumerable<Query> Proximity(List<string> terms)
+    {
+        if (_ranking.ProximityBoost <= 0)
+        {
+            yield break;
+        }
+
+        var pairs = new HashSet<(string, string)>();
+        for (var i = 0; i + 1 < terms.Count; i++)
+        {
+            if (terms[i] == terms[i + 1] || !pairs.Add((terms[i], terms[i + 1])))
+            {
+                continue;
+            }
+
+            foreach (var field in _ranking.ProximityFields.Where(f => f.Weight > 0))
+            {
+                yield return Phrase(field.Name, [terms[i], terms[i + 1]], slop: _ranking.ProximitySlop, boost: _ranking.ProximityBoost * field.Weight);
+            }
+        }
     }
 
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms, int slop, float boost)
@@ -191,6 +280,13 @@ internal sealed partial class KbQueryBuilder
 
         return q;
     }
+
+    /// <summary>Where a pasted message's parts end: brackets, quotes and sentence punctuation (a period, comma or colon followed by a space; not inside <c>3.51</c> or <c>C:\</c>).</summary>
+    [GeneratedRegex(@"[;!?()\[\]{}""|<>]|[.,:](?=\s|$)")]
+    private static partial Regex MessageParts();
+
+    [GeneratedRegex(@"[/\\!]|\?(?=$|[\s.,;:!)\]}""'])|(?<=^|[\s(])[-+](?=\d)")]
+    private static partial Regex Accidental();
 
     [GeneratedRegex(@"(?<![\w\\])(?:title|products?|keywords?|kind|id|prefix|version|heading|summary|body|option|condition|ref|year):(?:""[^""]*""|\([^)]*\)|\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex FieldClause();

@@ -4,7 +4,6 @@ using Kb.Parser.Model;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -24,24 +23,30 @@ public sealed class KbSearcher : IDisposable
     // Facet values per segment, read from doc values on the first search that counts facets.
     private readonly Lazy<FacetTables>[] _facetTables;
     private readonly Analyzer _analyzer = KbAnalyzers.Create();
+    private readonly Analyzer _phraseAnalyzer = KbAnalyzers.Create(phrases: true);
     // Snippets are cut from document text, so they analyse it as the index did.
     private readonly Analyzer _textAnalyzer = KbAnalyzers.Create(forIndex: true);
     private readonly KbQueryBuilder _builder;
     private readonly Snippets _snippets;
 
-    private KbSearcher(DirectoryReader reader, LuceneDirectory? owned)
+    private KbSearcher(DirectoryReader reader, LuceneDirectory? owned, KbRanking? ranking)
     {
         _reader = reader;
         _ownedDirectory = owned;
-        _searcher = new LeafSearcher(reader) { Similarity = new BM25Similarity() };
+        Ranking = ranking ?? KbRanking.Default;
+        _searcher = new LeafSearcher(reader) { Similarity = new KbSimilarity(Ranking.K1) };
         _slices = Slice(reader.Leaves, Environment.ProcessorCount);
         _facetTables = [.. reader.Leaves.Select(l => new Lazy<FacetTables>(() => FacetTables.Read(l.AtomicReader)))];
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitAbbreviations, out var json);
         reader.IndexCommit.UserData.TryGetValue(KbFields.CommitDefinitions, out var definitions);
-        Abbreviations = Abbreviations.FromJson(json, definitions);
-        _builder = new KbQueryBuilder(_analyzer, Abbreviations);
+        reader.IndexCommit.UserData.TryGetValue(KbFields.CommitLearned, out var learned);
+        Abbreviations = Abbreviations.FromJson(json, definitions, learned);
+        _builder = new KbQueryBuilder(_analyzer, _phraseAnalyzer, Abbreviations, Ranking, new Bm25fStatistics(reader, Ranking.Fields, Ranking.K1));
         _snippets = new Snippets(_textAnalyzer);
     }
+
+    /// <summary>The ranking's parameters (<see cref="KbRanking.Default"/> unless measuring another).</summary>
+    public KbRanking Ranking { get; }
 
     /// <summary>Product abbreviations learned when the index was built.</summary>
     public Abbreviations Abbreviations { get; }
@@ -50,7 +55,9 @@ public sealed class KbSearcher : IDisposable
     public int Count => _reader.NumDocs;
 
     /// <summary>Opens the index in <paramref name="indexPath"/>; throws <see cref="DirectoryNotFoundException"/> when there is none.</summary>
-    public static KbSearcher Open(string indexPath)
+    /// <param name="indexPath">The index folder.</param>
+    /// <param name="ranking">Ranking parameters; null for <see cref="KbRanking.Default"/>, what <c>kb search</c> and the site use.</param>
+    public static KbSearcher Open(string indexPath, KbRanking? ranking = null)
     {
         var dir = FSDirectory.Open(indexPath);
         if (!DirectoryReader.IndexExists(dir))
@@ -59,11 +66,11 @@ public sealed class KbSearcher : IDisposable
             throw new DirectoryNotFoundException($"no index in {indexPath}; build one with `kb index SOURCE --index {indexPath}`");
         }
 
-        return new KbSearcher(DirectoryReader.Open(dir), dir);
+        return new KbSearcher(DirectoryReader.Open(dir), dir, ranking);
     }
 
     /// <summary>Searches an index in an already open directory (tests, in-memory indexes); the caller keeps the directory.</summary>
-    public static KbSearcher Open(LuceneDirectory directory) => new(DirectoryReader.Open(directory), null);
+    public static KbSearcher Open(LuceneDirectory directory, KbRanking? ranking = null) => new(DirectoryReader.Open(directory), null, ranking);
 
     /// <summary>Runs a query; a query that cannot be parsed throws <see cref="KbQueryException"/>.</summary>
     public SearchResults Search(string query, SearchOptions? options = null)
@@ -122,6 +129,14 @@ public sealed class KbSearcher : IDisposable
         };
     }
 
+    /// <summary>How <paramref name="query"/> scores the article <paramref name="id"/> (Lucene's explanation, for tuning), or null when it is not in the index.</summary>
+    public string? Explain(string query, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var top = _searcher.Search(new TermQuery(new Term(KbFields.IdForm, id.Trim().ToLowerInvariant())), 1);
+        return top.TotalHits == 0 ? null : _searcher.Explain(_builder.Build(query).Query, top.ScoreDocs[0].Doc).ToString();
+    }
+
     /// <summary>The record of an article by number in any form (<c>Q199250</c>, <c>199250</c>, <c>KB199250</c>), or null.</summary>
     public ArticleRecord? Get(string id)
     {
@@ -135,6 +150,7 @@ public sealed class KbSearcher : IDisposable
         _reader.Dispose();
         _ownedDirectory?.Dispose();
         _analyzer.Dispose();
+        _phraseAnalyzer.Dispose();
         _textAnalyzer.Dispose();
     }
 

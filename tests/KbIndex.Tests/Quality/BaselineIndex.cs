@@ -59,7 +59,8 @@ public sealed class BaselineIndex : IDisposable
     public IReadOnlyList<string> Search(string query, int limit)
     {
         var parser = new QueryParser(KbIndexVersion.Lucene, Text, _analyzer);
-        var q = parser.Parse(QueryParserBase.Escape(query));
+        // Lower-cased first, so a typed AND, OR or NOT stays a word (as bench/quality/Pool's bm25 does).
+        var q = parser.Parse(QueryParserBase.Escape(query.ToLowerInvariant()));
         return [.. _searcher.Search(q, limit).ScoreDocs.Select(d => _searcher.Doc(d.Doc).Get(Id))];
     }
 

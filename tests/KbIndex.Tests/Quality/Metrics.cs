@@ -13,12 +13,12 @@ public static class Metrics
         return ideal == 0 ? 0 : dcg / ideal;
     }
 
-    /// <summary>Reciprocal rank of the first relevant (grade 1 or 2) article in the top 10, else 0.</summary>
-    public static double ReciprocalRank(IReadOnlyList<string> ranked, IReadOnlyDictionary<string, int> relevant)
+    /// <summary>Reciprocal rank of the first article of at least <paramref name="minGrade"/> in the top 10 (by default any relevant one), else 0.</summary>
+    public static double ReciprocalRank(IReadOnlyList<string> ranked, IReadOnlyDictionary<string, int> relevant, int minGrade = 1)
     {
         for (var i = 0; i < Math.Min(Depth, ranked.Count); i++)
         {
-            if (relevant.GetValueOrDefault(ranked[i]) > 0)
+            if (relevant.GetValueOrDefault(ranked[i]) >= minGrade)
             {
                 return 1.0 / (i + 1);
             }

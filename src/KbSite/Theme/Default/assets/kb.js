@@ -13,6 +13,8 @@
     "i me my we our you your do does did how what why when where which who can could should would from s t")
     .split(" ").forEach(function (w) { STOP[w] = true; });
   var PLAIN = /^[a-z]+$/;
+  // Product names KbIndex leaves unstemmed (StemGuardFilter.Unstemmed): "windows" is not "window", "dos" not "do".
+  var UNSTEMMED = { windows: true, dos: true };
 
   // Lower case one character at a time, as Lucene's LowerCaseFilter does: no context rules, and a
   // character whose lower case is longer (the dotted capital I) stays as it is.
@@ -113,7 +115,7 @@
       if (word.length > MAX_WORD) { continue; }
       var t = lower(word);
       if (STOP[t]) { continue; }
-      out.push({ term: PLAIN.test(t) ? porter(t) : t, start: m.index, end: m.index + word.length });
+      out.push({ term: PLAIN.test(t) && !UNSTEMMED[t] ? porter(t) : t, start: m.index, end: m.index + word.length });
     }
     return out;
   }
