@@ -7,6 +7,9 @@ namespace Kb.Bench.Pool;
 /// <summary>A judged query (judged-*.json): the query and its grades (1 or 2; every other article is 0).</summary>
 internal sealed record JudgedQuery(PoolQuery Query, IReadOnlyDictionary<string, int> Grades)
 {
+    /// <summary>Articles judged after the pool was read ("judged_later"): judged, grade 0 unless <see cref="Grades"/> says otherwise.</summary>
+    public IReadOnlySet<string> JudgedLater { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static List<JudgedQuery> Load(IEnumerable<string> files)
     {
         var list = new List<JudgedQuery>();
@@ -43,7 +46,19 @@ internal sealed record JudgedQuery(PoolQuery Query, IReadOnlyDictionary<string, 
                     }
                 }
 
-                list.Add(new JudgedQuery(q, grades));
+                var later = new HashSet<string>(StringComparer.Ordinal);
+                if (e.TryGetProperty("judged_later", out var judgedLater) && judgedLater.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var a in judgedLater.EnumerateArray())
+                    {
+                        if (a.GetString() is { } articleId)
+                        {
+                            later.Add(articleId);
+                        }
+                    }
+                }
+
+                list.Add(new JudgedQuery(q, grades) { JudgedLater = later });
             }
         }
 
@@ -164,7 +179,7 @@ internal sealed class Evaluation
             foreach (var ranking in rankers.Run(q.Query.Query, out _))
             {
                 var top = ranking.Ids.Take(Depth)
-                    .Select(id => (id, q.Grades.TryGetValue(id, out var g) ? g : judged is not null && judged.Contains(id) ? 0 : (int?)null))
+                    .Select(id => (id, q.Grades.TryGetValue(id, out var g) ? g : (judged is not null && judged.Contains(id)) || q.JudgedLater.Contains(id) ? 0 : (int?)null))
                     .ToList();
                 runs.Add(new RankerRun(ranking.Ranker, top, Ndcg(top.Select(t => t.Item2 ?? 0), q.Grades.Values), Mrr(top.Select(t => t.Item2 ?? 0)), ranking.Error));
             }
