@@ -102,6 +102,12 @@ internal static partial class ProblemConditions
                 continue;
             }
 
+            // Most paragraphs hold no "if" or "when" at all: skip them before splitting sentences.
+            if (p.Text.AsSpan().IndexOfAny(IntroducerWords) < 0)
+            {
+                continue;
+            }
+
             foreach (var sentence in TextUtil.Sentences(p.Text))
             {
                 foreach (var clause in Clauses(sentence))
@@ -113,6 +119,10 @@ internal static partial class ProblemConditions
 
         return result.Count > MaxConditions ? result[..MaxConditions] : result;
     }
+
+    /// <summary>Every introducer <see cref="Introducer"/> matches contains one of these (case-insensitively).</summary>
+    private static readonly System.Buffers.SearchValues<string> IntroducerWords =
+        System.Buffers.SearchValues.Create(["if ", "if\n", "when"], StringComparison.OrdinalIgnoreCase);
 
     private static void AddClause(List<ParsedCondition> into, string clause)
     {
