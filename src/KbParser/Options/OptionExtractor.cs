@@ -41,6 +41,7 @@ internal static class OptionExtractor
         var found = walk.Found;
         found.Sort((a, b) => a.Line.CompareTo(b.Line));
         OverviewMerge.Apply(found);
+        NoteTies.Apply(record, found);
         if (found.Count > MaxOptions)
         {
             found.RemoveRange(MaxOptions, found.Count - MaxOptions);
