@@ -67,10 +67,14 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
         // Written beside the target and renamed over it only when complete: a failed run leaves no partial file.
         var temp = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".kb-tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var done = false;
+        var created = false;
         try
         {
             int code;
-            await using (var file = new BufferedStream(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.Read), 1 << 16))
+            // CreateNew: a file already at the temporary name is not ours, and is neither written nor deleted.
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+            created = true;
+            await using (var file = new BufferedStream(stream, 1 << 16))
             {
                 code = await RunAsync(settings, file, cancellationToken).ConfigureAwait(false);
             }
@@ -81,7 +85,7 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
         }
         finally
         {
-            if (!done)
+            if (created && !done)
             {
                 File.Delete(temp);
             }

@@ -38,6 +38,12 @@ public sealed class SiteWriter : IDisposable
             OutputFolder.Recover(_previous);
             OutputFolder.RemoveLeftovers(_previous, f => RemoveInBackground(f, _previous));
             _staging = OutputFolder.StagingFor(_previous);
+            if (Directory.Exists(_staging) || File.Exists(_staging))
+            {
+                // Leftovers of kb's own were removed above: whatever still has this name is not ours to write into or delete.
+                throw new IOException($"{OutputFolder.Show(_staging)} already exists and was not made by kb build; move it away and build again");
+            }
+
             Directory.CreateDirectory(_staging);
             File.WriteAllText(Path.Combine(_staging, OutputFolder.StagingMarker), _previous + "\n");
         }
@@ -156,7 +162,9 @@ public sealed class SiteWriter : IDisposable
         var old = OutputFolder.Swap(_staging, _previous, TestHooks.Pause);
         _committed = true;
         TestHooks.Pause("swapped");
-        if (old is not null)
+        // The swapped-out folder was checked to be empty or a kb output before the build; check again, since
+        // something may have written into it meanwhile: what is not kb's is left where it is, never deleted.
+        if (old is not null && (OutputFolder.IsKbOutput(old) || !Directory.EnumerateFileSystemEntries(old).Any()))
         {
             RemoveInBackground(old, _previous);
         }
