@@ -56,7 +56,12 @@ internal sealed class MethodSubsections : OptionRecognizer
 
         if (conditions.Count == 0 && HeadingConditions.LooksLikeEnvironment(rest))
         {
-            conditions = [new ParsedCondition("You are using " + rest.TrimStart("For ".ToCharArray()), true, rest)];
+            // "Method 1: Microsoft Windows 95 or Microsoft Windows NT 4.0" is either environment (logic any).
+            var env = rest.StartsWith("For ", StringComparison.Ordinal) ? rest[4..] : rest;
+            var parts = env.Split([" or ", ", "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            parts = parts.Length > 1 && parts.All(HeadingConditions.LooksLikeEnvironment) ? parts : [env];
+            conditions = [.. parts.Select(part => new ParsedCondition("You are using " + part, true, parts.Length > 1 ? part : rest))];
+            logic = parts.Length > 1 ? "any" : logic;
         }
 
         // The spec's title is the heading verbatim, label included ("Method 2: Quit Binder", a bare "Method 2").
