@@ -188,7 +188,11 @@ internal static partial class ConditionParser
 
         if (words[0].Equals("you", StringComparison.OrdinalIgnoreCase))
         {
-            return QuestionWithVerbAt(words, 1) ?? $"Do you {Rest(words, 1)}?";
+            // "You installed X" -> "Have you installed X?" (a regular past tense is also the participle).
+            return QuestionWithVerbAt(words, 1)
+                ?? (words.Length > 2 && words[1].Length > 4 && words[1].EndsWith("ed", StringComparison.Ordinal) && !words[1].EndsWith("need", StringComparison.Ordinal)
+                    ? $"Have you {Rest(words, 1)}?"
+                    : $"Do you {Rest(words, 1)}?");
         }
 
         for (var i = 1; i < words.Length && i < 7; i++)
