@@ -19,11 +19,11 @@ public sealed class SpecScoreTests
     private const double OptionF1Floor = 0.716;
 
     /// <summary>
-    /// Regression floor for the test half's condition F1: the figure last measured (0.368; 0.027 when
+    /// Regression floor for the test half's condition F1: the figure last measured (0.372; 0.027 when
     /// the set was first scored) minus 0.02. It only catches regressions; it is not the target, which is
     /// conditions F1 &gt;= 0.80. Raise it as the extractor improves.
     /// </summary>
-    private const double ConditionF1Floor = 0.348;
+    private const double ConditionF1Floor = 0.352;
 
     private static readonly string LabelFolder = Path.Combine(TestCorpus.RepoRoot, "tests", "KbParser.Tests", "Labels", "Sample");
     private static readonly string DocPath = Path.Combine(TestCorpus.RepoRoot, "docs", "extraction-quality.md");

@@ -188,7 +188,11 @@ internal static partial class ConditionParser
 
         if (words[0].Equals("you", StringComparison.OrdinalIgnoreCase))
         {
-            return QuestionWithVerbAt(words, 1) ?? $"Do you {Rest(words, 1)}?";
+            // "You installed X" -> "Have you installed X?" (a regular past tense is also the participle).
+            return QuestionWithVerbAt(words, 1)
+                ?? (words.Length > 2 && words[1].Length > 4 && words[1].EndsWith("ed", StringComparison.Ordinal) && !words[1].EndsWith("need", StringComparison.Ordinal)
+                    ? $"Have you {Rest(words, 1)}?"
+                    : $"Do you {Rest(words, 1)}?");
         }
 
         for (var i = 1; i < words.Length && i < 7; i++)
@@ -322,7 +326,7 @@ internal static partial class ConditionParser
         return null;
     }
 
-    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=(?:you\s+)?(?:are|have|want|need|use|run|do|can|plan|intend|delete|install|remove|create)\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*,?\s+(?<j>and|or|but)\s+(?:also\s+)?(?:when|if|where|whether|only if)\s+|\s*,?\s+(?<j>but)\s+(?=(?:you|want|also|need|do|does|is|are)\b)|\s*,?\s+(?<j>and)\s+(?=(?:you\s+)?(?:are|have|want|need|use|run|do|can|plan|intend|delete|install|remove|create)\s|(?:is|has|was|does)\s+(?!not\b))", RegexOptions.IgnoreCase)]
     private static partial Regex Joiner();
 
     [GeneratedRegex(@"\b(?:(?<aux>does|do|did|is|are|was|were|can|will|should|could|would|must|has|have)\s+not|(?<aux>cann)ot|(?<aux>doesn|don|didn|isn|aren|wasn|weren|can|won|hasn|haven|couldn|shouldn|wouldn)'t)\b(?:\s+(?<verb>[a-z]+))?", RegexOptions.IgnoreCase)]

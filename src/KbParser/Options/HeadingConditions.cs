@@ -31,6 +31,14 @@ internal static partial class HeadingConditions
             return parts.Select(part => new ParsedCondition("You are using " + part, true, scope.Value.Trim().Trim('(', ')'))).ToList();
         }
 
+        // "Remove and Reinstall the Drivers in Windows 98": a heading that ends on a platform scopes its option to it.
+        var platform = TrailingPlatform().Match(h);
+        if (platform.Success)
+        {
+            var named = platform.Groups["x"].Value;
+            return [new ParsedCondition("You are using " + named, true, named)];
+        }
+
         return [];
     }
 
@@ -41,6 +49,9 @@ internal static partial class HeadingConditions
 
     [GeneratedRegex(@"\((?:For\s+)?(?<x>[^()]{2,60}?)(?:\s+[Oo]nly)?\)\s*$|^For\s+(?<x>[A-Z][^,;:]{1,60}?)(?:\s+[Oo]nly)?$|^(?<x>[A-Z][^,;:]{1,60}?)\s+[Oo]nly$")]
     private static partial Regex HeadingScope();
+
+    [GeneratedRegex(@"\s(?:in|on|under)\s+(?<x>(?:Microsoft\s+)?(?:Windows|MS-DOS|Macintosh|OS/2|Win32|Win16)(?:\s+(?:NT|95|98|Me|2000|XP|Server|Workstation|for\s+Workgroups|[0-9][0-9.x]*))*)$")]
+    private static partial Regex TrailingPlatform();
 
     /// <summary>Headings capitalise every word; conditions read better in sentence case ("You Have Not" -> "you have not").</summary>
     private static string LowerWords(string s)

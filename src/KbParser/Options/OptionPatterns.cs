@@ -7,7 +7,13 @@ namespace Kb.Parser.Options;
 internal static partial class OptionPatterns
 {
     /// <summary>True for a "-or-" separator line.</summary>
-    public static bool IsOr(Block b) => b is ParagraphBlock p && OrLine().IsMatch(p.Text);
+    public static bool IsOr(Block b) => b switch
+    {
+        ParagraphBlock p => OrLine().IsMatch(p.Text),
+        // "- or -" on a line of its own reads as a one-item bullet list whose text is "or -".
+        ListBlock { Items: [{ Marker: "-", Blocks.Count: 0 } item] } => OrLine().IsMatch(item.Text),
+        _ => false,
+    };
 
     /// <summary>"Method 1", "Option Two", "Workaround 3": the label that numbers an alternative; group <c>w</c> is its word.</summary>
     [GeneratedRegex(@"^(?<w>Method|METHOD|Option|OPTION|Solution|Workaround|WORKAROUND|Resolution|Procedure|Scenario)\s+(?:\d{1,2}|[A-H]|One|Two|Three|Four|Five|Six)\b")]

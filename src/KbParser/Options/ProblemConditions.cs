@@ -19,12 +19,18 @@ internal static partial class ProblemConditions
         private List<ParsedCondition>? _cause;
         private List<ParsedCondition>? _symptoms;
 
-        public List<ParsedCondition> Cause => _cause ??= Find(record, "CAUSE") is { } s ? Read(s) : [];
+        private string _causeLogic = "all";
+        private string _symptomsLogic = "all";
 
-        public List<ParsedCondition> Symptoms => _symptoms ??= Find(record, "SYMPTOM") is { } s ? Read(s) : [];
+        public List<ParsedCondition> Cause => _cause ??= Find(record, "CAUSE") is { } s ? Read(s, out _causeLogic) : [];
+
+        public List<ParsedCondition> Symptoms => _symptoms ??= Find(record, "SYMPTOM") is { } s ? Read(s, out _symptomsLogic) : [];
 
         /// <summary>What resolutions and workarounds inherit: the CAUSE's conditions, or failing those the SYMPTOMS'.</summary>
         public List<ParsedCondition> Inherited => Cause.Count > 0 ? Cause : Symptoms;
+
+        /// <summary>"any" when the inherited conditions are alternatives ("for any of the following reasons:").</summary>
+        public string InheritedLogic => Cause.Count > 0 ? _causeLogic : Symptoms.Count > 0 ? _symptomsLogic : "all";
     }
 
     /// <summary>
@@ -49,7 +55,7 @@ internal static partial class ProblemConditions
             }
 
             var own = c.Conditions.Where(x => !inherited.Any(y => string.Equals(x.Statement, y.Statement, StringComparison.OrdinalIgnoreCase)));
-            found[i] = c with { Conditions = [.. inherited, .. own], Logic = c.Conditions.Count == 0 ? "all" : c.Logic };
+            found[i] = c with { Conditions = [.. inherited, .. own], Logic = c.Conditions.Count == 0 ? clauses.InheritedLogic : c.Logic };
         }
     }
 
@@ -79,8 +85,9 @@ internal static partial class ProblemConditions
     private static Section? Find(ArticleRecord record, string heading) =>
         record.Sections.FirstOrDefault(s => s.Heading is { } h && h.StartsWith(heading, StringComparison.OrdinalIgnoreCase));
 
-    private static List<ParsedCondition> Read(Section section)
+    private static List<ParsedCondition> Read(Section section, out string logic)
     {
+        logic = "all";
         var result = new List<ParsedCondition>();
         var blocks = section.Blocks;
         for (var i = 0; i < blocks.Count && result.Count < MaxConditions; i++)
@@ -93,6 +100,7 @@ internal static partial class ProblemConditions
             // "... occurs when the following conditions are true:" followed by a list: each item is a condition.
             if (FollowingConditions().IsMatch(p.Text) && i + 1 < blocks.Count && blocks[i + 1] is ListBlock list)
             {
+                logic = AnyOfFollowing().IsMatch(p.Text) && list.Items.Count > 1 ? "any" : logic;
                 foreach (var item in list.Items)
                 {
                     AddClause(result, TextUtil.TrimSentenceEnd(item.Text));
@@ -100,6 +108,13 @@ internal static partial class ProblemConditions
 
                 i++;
                 continue;
+            }
+
+            // "This behavior can occur on a multiple processor FTP server because ...": the kind of computer is a condition.
+            if (p.Text.Contains("occur", StringComparison.Ordinal) && OccursOn().Match(p.Text) is { Success: true } on)
+            {
+                var computer = on.Groups["x"].Value;
+                result.Add(new ParsedCondition("The computer is " + computer, true, "on " + computer));
             }
 
             // Most paragraphs hold no "if" or "when" at all: skip them before splitting sentences.
@@ -178,6 +193,12 @@ internal static partial class ProblemConditions
     [GeneratedRegex(@"^you\s+(?:click|press|type|choose|select|double-click|right-click|tap)\s+(?:\S+\s*){1,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex UiStep();
 
-    [GeneratedRegex(@"\bfollowing\s+(?:conditions|circumstances|are true|situations)|\bone of the following (?:is|are) true|\ball of the following", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bfollowing\s+(?:conditions|circumstances|are true|situations|reasons|causes)|\bone of the following (?:is|are) true|\ball of the following", RegexOptions.IgnoreCase)]
     private static partial Regex FollowingConditions();
+
+    [GeneratedRegex(@"\b(?:problem|behavior|behaviour|issue|error)\s+(?:(?:can|may|might|will|only)\s+)*occurs?\s+(?:only\s+)?on\s+(?<x>an?\s+(?:[\w-]+\s+){0,6}?(?:computer|server|workstation|machine|controller|cluster|node))(?=\s+(?:because|when|if|after|while|that|running)\b|[,.;]|$)")]
+    private static partial Regex OccursOn();
+
+    [GeneratedRegex(@"\b(?:any|one|either)\s+of\s+the\s+following\s+(?:reasons|causes|conditions|circumstances|situations)|\bone of the following (?:is|are) true", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyOfFollowing();
 }

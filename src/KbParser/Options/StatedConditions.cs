@@ -7,7 +7,8 @@ internal static partial class StatedConditions
 {
     private static readonly System.Buffers.SearchValues<string> ConditionCues = System.Buffers.SearchValues.Create(
         ["this ", "these ", "the following", "until ", "work", "chosen", "selected", " used", "applied", "succeed", "help",
-            "the method", "the option", "the procedure", "the workaround", "the solution", "the approach", "that method", "that option"],
+            "the method", "the option", "the procedure", "the workaround", "the solution", "the approach", "that method", "that option",
+            "requires", "to resolve", "to work around", "to fix", "to correct", "to avoid", "to prevent", "to solve"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The conditions stated in <paramref name="text"/>; <paramref name="logic"/> is "any" when one of them is an or-list.</summary>
@@ -70,6 +71,17 @@ internal static partial class StatedConditions
                 continue;
             }
 
+            if (Requires().Match(sentence) is { Success: true } req)
+            {
+                result.AddRange(Required(req));
+                continue;
+            }
+
+            if (Scope(sentence) is { } scoped)
+            {
+                result.Add(scoped);
+            }
+
             if (OptionPatterns.UseThisTo().Match(sentence) is { Success: true } purpose)
             {
                 result.Add(new ParsedCondition("You want to " + TextUtil.TrimSentenceEnd(purpose.Groups["p"].Value), true, purpose.Groups["p"].Value));
@@ -77,6 +89,38 @@ internal static partial class StatedConditions
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// "To resolve this problem in Visual FoxPro 7.0, ..." scopes the fix to an environment: "You are using Visual FoxPro
+    /// 7.0"; null when the sentence names none.
+    /// </summary>
+    public static ParsedCondition? Scope(string sentence)
+    {
+        if (!sentence.StartsWith("To ", StringComparison.Ordinal) || ScopedFix().Match(sentence) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var x = m.Groups["x"].Value.Trim();
+        return new ParsedCondition("You are using " + x, true, x);
+    }
+
+    /// <summary>"This method requires that X, and that Y" gives X and Y; "this fix requires Product 5.5 SP4" gives "Product 5.5 SP4 is installed".</summary>
+    private static List<ParsedCondition> Required(Match m)
+    {
+        var c = TextUtil.TrimSentenceEnd(m.Groups["c"].Value);
+        if (!m.Groups["that"].Success)
+        {
+            return char.IsUpper(c[0]) ? [new ParsedCondition(c + " is installed", true, c)] : [];
+        }
+
+        return AndThat().Split(c).Where(part => part.Length >= 4).Select(part =>
+        {
+            // The subjunctive "that the partition be mirrored" states "the partition is mirrored".
+            var (statement, expect) = ConditionParser.Normalize(Subjunctive().Replace(part, " is ", 1));
+            return new ParsedCondition(TextUtil.UpperFirst(statement), expect, part);
+        }).ToList();
     }
 
     /// <summary>A first paragraph that opens "If you X, do Y" conditions its option on X.</summary>
@@ -95,6 +139,12 @@ internal static partial class StatedConditions
     public static List<ParsedCondition> OfIntro(string intro)
     {
         var sentence = TextUtil.Sentences(intro).FirstOrDefault(s => OptionPatterns.OneOfFollowing().IsMatch(s));
+        if (sentence is not null && Scope(sentence) is { } scoped)
+        {
+            // "To resolve this problem in Visual FoxPro 7.0, use one of the following methods:".
+            return [scoped];
+        }
+
         return sentence is not null && IfClauses.Split(sentence) is { } split && IfClauses.IsAction(split.Then) && !OptionPatterns.Fallback().IsMatch(sentence)
             ? ConditionParser.Parse(split.Condition, out _)
             : [];
@@ -102,6 +152,18 @@ internal static partial class StatedConditions
 
     [GeneratedRegex(@"^If\s+(?<c>[^,]{4,200}),\s+(?:then\s+)?(?:(?:this|the|that)\s+(?:method|option|procedure|workaround|solution|approach|step)\s+(?:\w+\s+)?(?<neg>won't|will\s+not|does\s+not|doesn't|cannot|can't|may\s+not)\s+(?:work|help|succeed|be\s+used)|(?:use|try|choose|select|follow)\s+(?:this|the\s+following|these)\s+(?:method|option|procedure|steps|workaround))", RegexOptions.IgnoreCase)]
     private static partial Regex IfThenThisMethod();
+
+    [GeneratedRegex(@"^To\s+(?:resolve|work\s+around|fix|correct|avoid|prevent|solve)\s+(?:this|the)\s+(?:problem|issue|behavior|behaviour|error)\s+(?:in|on|with|under)\s+(?<x>(?:Microsoft\s+)?[A-Z][\w.+#-]*(?:\s+(?:[A-Z0-9][\w.+#()-]*|for|and))*?)\s*,")]
+    private static partial Regex ScopedFix();
+
+    [GeneratedRegex(@"\b(?:this|the)\s+(?:method|option|workaround|procedure|solution|approach|fix|hotfix|update)\s+requires\s+(?:(?<that>that)\s+)?(?<c>[^;]{4,200})", RegexOptions.IgnoreCase)]
+    private static partial Regex Requires();
+
+    [GeneratedRegex(@",?\s+and\s+that\s+")]
+    private static partial Regex AndThat();
+
+    [GeneratedRegex(@"\s+be\s+")]
+    private static partial Regex Subjunctive();
 
     [GeneratedRegex(@"\bFor\s+(?:this|the|that)\s+(?:method|option|workaround|procedure|solution)\s+to\s+work,\s+you\s+(?:must|need\s+to|have\s+to|should)\s+(?<c>.{4,150})", RegexOptions.IgnoreCase)]
     private static partial Regex ForThisToWork();

@@ -4,7 +4,8 @@ namespace Kb.Parser.Options.Recognizers;
 
 /// <summary>
 /// Two or more "Method 1: ..." / "Option 2" subsections of one section: each is an option titled by its heading
-/// verbatim, with the conditions of its heading, its lead "If X, do Y" and its "Use this method if X". Claims the
+/// verbatim, with the conditions of its heading, its lead "If X, do Y" and its "Use this method if X", after those of
+/// the section's intro ("If X, use one of the following methods:", "To resolve this problem in X, ..."). Claims the
 /// subsections.
 /// </summary>
 internal sealed class MethodSubsections : OptionRecognizer
@@ -21,10 +22,13 @@ internal sealed class MethodSubsections : OptionRecognizer
             return Recognition.None;
         }
 
+        var blocks = scope.Section.Blocks;
+        var shared = blocks.Count > 0 && blocks[^1] is ParagraphBlock intro ? StatedConditions.OfIntro(intro.Text) : [];
         var options = new List<OptionCandidate>(leads.Count);
         foreach (var sub in leads)
         {
-            options.Add(Option(sub, scope.SectionName));
+            var option = Option(sub, scope.SectionName);
+            options.Add(shared.Count == 0 ? option : option with { Conditions = [.. shared, .. option.Conditions] });
         }
 
         return new Recognition(options, [], leads);
@@ -52,7 +56,12 @@ internal sealed class MethodSubsections : OptionRecognizer
 
         if (conditions.Count == 0 && HeadingConditions.LooksLikeEnvironment(rest))
         {
-            conditions = [new ParsedCondition("You are using " + rest.TrimStart("For ".ToCharArray()), true, rest)];
+            // "Method 1: Microsoft Windows 95 or Microsoft Windows NT 4.0" is either environment (logic any).
+            var env = rest.StartsWith("For ", StringComparison.Ordinal) ? rest[4..] : rest;
+            var parts = env.Split([" or ", ", "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            parts = parts.Length > 1 && parts.All(HeadingConditions.LooksLikeEnvironment) ? parts : [env];
+            conditions = [.. parts.Select(part => new ParsedCondition("You are using " + part, true, parts.Length > 1 ? part : rest))];
+            logic = parts.Length > 1 ? "any" : logic;
         }
 
         // The spec's title is the heading verbatim, label included ("Method 2: Quit Binder", a bare "Method 2").

@@ -18,6 +18,7 @@ internal sealed class OptionRecognizers
         new LeadParagraphMethods(),
         new SelectOptionLists(),
         new OneOfFollowingLists(),
+        new IfLeadInLists(),
         new OrSeparated(),
         new ConditionalIf(),
         new ResolutionParagraphs(),

@@ -23,7 +23,13 @@ internal sealed class OrSeparated : OptionRecognizer
         var groups = SeparatedGroups(blocks);
         foreach (var g in groups)
         {
-            Add(g.Select(b => (b, BlockText.Of(b), b.Lines.Start, (string?)null)).ToList(), scope, options ??= []);
+            // "The following three methods may be used:" before the alternatives names their kind and may condition them.
+            var at = IndexOf(blocks, g[0]);
+            var intro = at > 0 ? blocks[at - 1] switch { ParagraphBlock p => p.Text, NoteBlock n => n.Text, _ => null } : null;
+            var cue = intro is null ? null : OptionPatterns.OneOfFollowing().Match(intro);
+            var kind = cue is { Success: true } ? OptionLabels.KindOf(cue.Groups["w"].Value, scope.SectionName) : OptionLabels.KindOf("", scope.SectionName);
+            var shared = cue is { Success: true } ? StatedConditions.OfIntro(intro!) : [];
+            Add(g.Select(b => (b, BlockText.Of(b), b.Lines.Start, (string?)null)).ToList(), scope, options ??= [], kind, shared);
             (claims ??= []).AddRange(g);
         }
 
@@ -49,7 +55,7 @@ internal sealed class OrSeparated : OptionRecognizer
 
             if (alts is { Count: >= 2 })
             {
-                Add(alts, scope, options ??= []);
+                Add(alts, scope, options ??= [], OptionLabels.KindOf("", scope.SectionName), []);
                 (claims ??= []).Add(b);
             }
         }
@@ -100,7 +106,21 @@ internal sealed class OrSeparated : OptionRecognizer
         return groups;
     }
 
-    private static void Add(List<(Block Block, string Text, int Line, string? Lead)> alts, in OptionScope scope, List<OptionCandidate> options)
+    private static int IndexOf(IReadOnlyList<Block> blocks, Block block)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (ReferenceEquals(blocks[i], block))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Add(List<(Block Block, string Text, int Line, string? Lead)> alts, in OptionScope scope, List<OptionCandidate> options,
+        string kind, List<ParsedCondition> shared)
     {
         var parsed = alts.Select(a => (a, OptionTitles.WithConditions(a.Lead ?? BlockText.Lead(a.Block), a.Text))).ToList();
         // "-or-" inside one step of a procedure is a choice of keystrokes unless the choices carry conditions.
@@ -111,7 +131,7 @@ internal sealed class OrSeparated : OptionRecognizer
 
         foreach (var (a, (title, conditions, logic)) in parsed)
         {
-            options.Add(new OptionCandidate(OptionLabels.KindOf("", scope.SectionName), title, a.Text, scope.SectionName, conditions, logic,
+            options.Add(new OptionCandidate(kind, title, a.Text, scope.SectionName, shared.Count == 0 ? conditions : [.. shared, .. conditions], logic,
                 "or-separated", a.Line));
         }
     }
