@@ -6,17 +6,7 @@ namespace Kb.Site.Tests;
 /// </summary>
 public sealed class IncrementalBuildTests
 {
-    private const string Body = """
-        SUMMARY
-        =======
-
-        This article says hello to the testing server and nothing else.
-
-        MORE INFORMATION
-        ================
-
-        See Q100002 for more, and Q999999 which is not in the corpus.
-        """;
+    private const string Body = BuildTests.Body;
 
     private static MiniSite Site() => new MiniSite()
         .Article("Q100001", "TEST: One", Body)

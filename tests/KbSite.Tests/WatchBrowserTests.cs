@@ -6,12 +6,7 @@ namespace Kb.Site.Tests;
 /// <summary><c>kb serve --watch</c> in the browser: an edited article shows on the open page by itself.</summary>
 public sealed class WatchBrowserTests
 {
-    private const string Body = """
-        SUMMARY
-        =======
-
-        This article says hello to the testing server and nothing else.
-        """;
+    private const string Body = BuildTests.Body;
 
     [SkippableFact]
     public async Task Watch_EditedTitleShowsOnTheOpenPageWithin3Seconds()
