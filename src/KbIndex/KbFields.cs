@@ -9,6 +9,9 @@ public static class KbFields
     /// <summary>Every common form of the number, lower-cased: <c>q199250</c>, <c>199250</c>, <c>kb199250</c>.</summary>
     public const string IdForm = "idform";
 
+    /// <summary>The key of a record in the site build's record store, exact (its source path) (<see cref="Indexing.RecordStore"/>).</summary>
+    public const string SourcePath = "sourcepath";
+
     /// <summary>Content hash of the record (binary doc values); drives incremental builds.</summary>
     public const string Hash = "hash";
 

@@ -17,16 +17,7 @@ public static partial class KbArticleParser
     public const int LongLineLimit = 64 * 1024;
 
     /// <summary>Parses article text; <paramref name="sourcePath"/> is recorded and used to infer the id when the text has none.</summary>
-    public static ArticleRecord Parse(string text, string? sourcePath = null) => ParseString(text, sourcePath, options: true);
-
-    /// <summary>
-    /// Parses article text like <see cref="Parse(string, string?)"/> but extracts no options or factors
-    /// (<see cref="ArticleRecord.Options"/> and <see cref="ArticleRecord.Factors"/> stay empty): for
-    /// callers that want an article's header, title and sections only, such as the site's catalog pass.
-    /// </summary>
-    public static ArticleRecord ParseWithoutOptions(string text, string? sourcePath = null) => ParseString(text, sourcePath, options: false);
-
-    private static ArticleRecord ParseString(string text, string? sourcePath, bool options)
+    public static ArticleRecord Parse(string text, string? sourcePath = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var diagnostics = new List<Diagnostic>();
@@ -36,7 +27,7 @@ public static partial class KbArticleParser
             text = text.Replace("\0", "", StringComparison.Ordinal);
         }
 
-        return ParseText(text, sourcePath, diagnostics, options);
+        return ParseText(text, sourcePath, diagnostics);
     }
 
     /// <summary>Parses article bytes: UTF-8, with Windows-1252 and NUL repairs reported as diagnostics.</summary>
@@ -47,7 +38,7 @@ public static partial class KbArticleParser
         return ParseText(text, sourcePath, diagnostics);
     }
 
-    private static ArticleRecord ParseText(string text, string? sourcePath, List<Diagnostic> diagnostics, bool options = true)
+    private static ArticleRecord ParseText(string text, string? sourcePath, List<Diagnostic> diagnostics)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -117,11 +108,6 @@ public static partial class KbArticleParser
             Diagnostics = diagnostics,
         };
         record = record with { Kind = ArticleKind.Classify(record) };
-        if (!options)
-        {
-            return record;
-        }
-
         var (extracted, factors) = Options.OptionExtractor.Extract(record);
         return record with { Options = extracted, Factors = factors };
     }

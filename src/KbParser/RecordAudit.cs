@@ -10,6 +10,10 @@ namespace Kb.Parser;
 /// </summary>
 public static class RecordAudit
 {
+    /// <summary>Checks a record against the article's bytes, decoded as the parser decodes them.</summary>
+    public static IReadOnlyList<string> Check(ReadOnlySpan<byte> source, ArticleRecord record) =>
+        Check(SourceDecoder.Decode(source, []), record);
+
     /// <summary>Returns the problems found (empty when the record accounts for every line).</summary>
     public static IReadOnlyList<string> Check(string text, ArticleRecord record)
     {

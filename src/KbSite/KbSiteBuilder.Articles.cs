@@ -1,5 +1,5 @@
-using Kb.Index.Export;
-using Kb.Parser;
+using Kb.Index.Indexing;
+using Kb.Parser.Corpus;
 using Kb.Site.Build;
 using Kb.Site.Catalog;
 using Kb.Site.Output;
@@ -11,35 +11,84 @@ namespace Kb.Site;
 
 public sealed partial class KbSiteBuilder
 {
-    private long _scanTicks;
     private long _parseTicks;
+    private long _loadTicks;
     private long _renderTicks;
     private long _writeTicks;
-    private long _indexTicks;
+    private int _parsed;
 
-    /// <summary>First pass: every article's catalog entry, in source order.</summary>
-    private List<ArticleEntry> Scan(CancellationToken ct)
+    /// <summary>The key of a file's record: the source's position and the file's path in it (unique per file).</summary>
+    private static string Key(int source, ArticleFile file) =>
+        source.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + file.SourcePath;
+
+    /// <summary>True when a source is one file holding many articles: it is stamped as a whole.</summary>
+    private static bool IsArchive(string source) =>
+        File.Exists(source) && ArchiveEndings.Any(e => source.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] ArchiveEndings = [".tar.gz", ".tgz", ".tar", ".zip"];
+
+    /// <summary>
+    /// Every article's catalog entry, in source order: files whose stamps are those of the previous build
+    /// keep its entry unopened; the others are read, and parsed when their bytes changed, their records
+    /// put in <paramref name="store"/>. Records of articles that are gone or not rendered are removed.
+    /// </summary>
+    private List<ArticleEntry> Read(BuildState previous, BuildState state, RecordStore store, CancellationToken ct)
     {
+        var old = new Dictionary<string, ArticleEntry>(StringComparer.Ordinal);
+        foreach (var a in previous.Articles)
+        {
+            old.TryAdd(a.Key, a);
+        }
+
+        var results = new List<(ReadResult Result, string Key)>();
+        var sources = Sources.ToList();
+        for (var s = 0; s < sources.Count; s++)
+        {
+            var source = sources[s];
+            var sourceKey = s.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + source;
+            if (IsArchive(source))
+            {
+                var stamp = ArticleReader.Stamp(new FileInfo(source));
+                state.Sources[sourceKey] = stamp;
+                if (previous.Sources.TryGetValue(sourceKey, out var before) && before == stamp)
+                {
+                    // The archive is as the previous build read it: its entries stand, it is not opened.
+                    var prefix = s.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":";
+                    results.AddRange(previous.Articles.Where(a => a.Key.StartsWith(prefix, StringComparison.Ordinal))
+                        .Select(a => (new ReadResult(a.WithStamp(a.Stamp), a.Problem, false), a.Key)));
+                    continue;
+                }
+            }
+
+            var number = s;
+            results.AddRange(CorpusReader.EnumerateFiles(source)
+                .AsParallel()
+                .AsOrdered()
+                .WithDegreeOfParallelism(_options.MaxParallelism)
+                .WithCancellation(ct)
+                .Select(f =>
+                {
+                    var key = Key(number, f);
+                    var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var r = ArticleReader.Read(f, key, old.GetValueOrDefault(key), store);
+                    Interlocked.Add(ref _parseTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+                    if (r.Parsed)
+                    {
+                        Interlocked.Increment(ref _parsed);
+                    }
+
+                    return (r, key);
+                }));
+        }
+
         var entries = new List<ArticleEntry>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var results = Files()
-            .Select((f, i) => (File: f, Number: i))
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(_options.MaxParallelism)
-            .WithCancellation(ct)
-            .Select(x =>
-            {
-                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var r = ArticleScanner.Scan(x.File, x.Number);
-                Interlocked.Add(ref _scanTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
-                return r;
-            });
-        long mergeTicks = 0;
-        foreach (var r in results)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (r, key) in results)
         {
-            var m0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            seen.Add(key);
             if (r.Problem is not null)
             {
                 _diagnostics.Add(r.Problem);
@@ -68,45 +117,63 @@ public sealed partial class KbSiteBuilder
                     $"/{e.Url} is also the permalink of {files[e.File]}; that article keeps the page and this one is not rendered"));
             }
 
-            entries.Add(e);
-
-            if (entries.Count % 1000 == 0)
+            if (!e.Rendered)
             {
-                Report("read", entries.Count, 0);
+                // The store holds the records of rendered articles only: ids and permalinks are unique there.
+                store.Delete(key);
+            }
+            else if (!r.Parsed && old.TryGetValue(key, out var before) && !before.Rendered)
+            {
+                // Unchanged, but rendered only now (the copy that hid it is gone): its record was never kept.
+                missing.Add(key);
             }
 
-            mergeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - m0;
+            entries.Add(e);
         }
 
-        if (Trace)
+        foreach (var a in previous.Articles)
         {
-            var f = (double)System.Diagnostics.Stopwatch.Frequency;
-            Console.Error.WriteLine($"  thread time: scan {_scanTicks / f:F1} s, merge {mergeTicks / f:F1} s");
+            if (!seen.Contains(a.Key))
+            {
+                store.Delete(a.Key);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            ParseAgain(missing, store);
         }
 
         return entries;
     }
 
+    /// <summary>Parses the given files again and puts their records in the store (rare: see <see cref="Read"/>).</summary>
+    private void ParseAgain(HashSet<string> keys, RecordStore store)
+    {
+        var sources = Sources.ToList();
+        for (var s = 0; s < sources.Count; s++)
+        {
+            foreach (var f in CorpusReader.EnumerateFiles(sources[s]))
+            {
+                var key = Key(s, f);
+                if (keys.Contains(key) && ArticleReader.Read(f, key, null, store).Parsed)
+                {
+                    Interlocked.Increment(ref _parsed);
+                }
+            }
+        }
+    }
+
     /// <summary>
-    /// Second pass: parse every article in full, index it for search, and render its page unless the
-    /// previous build's page is linked instead (its inputs did not change). Without an index to fill
-    /// (the search files are reused), only the articles whose pages are rendered are parsed.
+    /// Renders the page of every article whose inputs changed (the others are linked from the previous
+    /// build), from its record in the store.
     /// </summary>
     private List<string> RenderArticles(SiteCatalog catalog, KbTemplates templates, SiteView site,
-        Dictionary<string, ProductLink> products, PageSet pages, RankingIndex? ranking, CancellationToken ct)
+        Dictionary<string, ProductLink> products, PageSet pages, RecordReader records, bool countOnPages, CancellationToken ct)
     {
         var articles = catalog.Articles;
         var render = new bool[articles.Count];
         var fingerprints = new string[articles.Count];
-        var byFile = new Dictionary<int, ArticleEntry>();
-        foreach (var a in articles)
-        {
-            if (a.Rendered)
-            {
-                byFile[a.FileNumber] = a;
-            }
-        }
-
         Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = ct }, i =>
         {
             var a = articles[i];
@@ -115,47 +182,35 @@ public sealed partial class KbSiteBuilder
                 return;
             }
 
-            fingerprints[i] = pages.Fingerprint(ArticleInputs(a, catalog, products));
+            fingerprints[i] = pages.Fingerprint(ArticleInputs(a, catalog, products).Append(countOnPages ? site.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
             render[i] = !pages.TryReuse(a.File, fingerprints[i]);
         });
 
-        if (ranking is null)
-        {
-            byFile = byFile.Where(p => render[p.Value.Index]).ToDictionary();
-        }
-
+        var todo = articles.Where(a => a.Rendered && render[a.Index]).ToList();
         var factory = new ArticleViewFactory(catalog, _baseUrl, products);
         var done = 0;
-        Files()
-            .Select((f, i) => (File: f, Number: i))
-            .Where(x => byFile.ContainsKey(x.Number))
-            .AsParallel()
+        todo.AsParallel()
             .WithDegreeOfParallelism(_options.MaxParallelism)
             .WithCancellation(ct)
-            .ForAll(x =>
+            .ForAll(entry =>
             {
-                var entry = byFile[x.Number];
                 try
                 {
                     var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    var record = KbArticleParser.Parse(x.File.ReadBytes(), x.File.SourcePath);
-                    var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    // The catalog's id is the one search results map back to.
-                    ranking?.Add(record.Id == entry.Id ? record : record with { Id = entry.Id });
-                    var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    if (render[entry.Index])
+                    if (!records.TryGet(entry.Key, out var record))
                     {
-                        var view = factory.Create(record, entry);
-                        var page = new PageView { Title = record.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = entry.Excerpt };
-                        var html = templates.Render("article.liquid", site, page, "article", view);
-                        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
-                        pages.Write(entry.File, fingerprints[entry.Index], html);
-                        Interlocked.Add(ref _renderTicks, t3 - t2);
-                        Interlocked.Add(ref _writeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t3);
+                        throw new InvalidOperationException("its record is missing from the record store");
                     }
 
-                    Interlocked.Add(ref _parseTicks, t1 - t0);
-                    Interlocked.Add(ref _indexTicks, t2 - t1);
+                    var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var view = factory.Create(record, entry);
+                    var page = new PageView { Title = record.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = entry.Excerpt };
+                    var html = templates.Render("article.liquid", site, page, "article", view);
+                    var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    pages.Write(entry.File, fingerprints[entry.Index], html);
+                    Interlocked.Add(ref _loadTicks, t1 - t0);
+                    Interlocked.Add(ref _renderTicks, t2 - t1);
+                    Interlocked.Add(ref _writeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t2);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException and not UnsafePathException)
                 {
@@ -166,35 +221,32 @@ public sealed partial class KbSiteBuilder
                         _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.RenderError, entry.SourcePath, "not rendered in full: " + ex.Message));
                     }
 
-                    if (render[entry.Index])
+                    try
                     {
-                        try
-                        {
-                            var stub = new Kb.Parser.Model.ArticleRecord { Id = entry.Id, Title = entry.Title, SourcePath = entry.SourcePath, Products = entry.Products };
-                            var page = new PageView { Title = entry.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = "" };
-                            pages.Write(entry.File, "failed " + fingerprints[entry.Index], templates.Render("article.liquid", site, page, "article", factory.Create(stub, entry)));
-                        }
-                        catch (Exception again) when (again is not OperationCanceledException and not OutOfMemoryException)
-                        {
-                            pages.Fail($"{entry.Id} ({entry.SourcePath})", again);
-                        }
+                        var stub = new Kb.Parser.Model.ArticleRecord { Id = entry.Id, Title = entry.Title, SourcePath = entry.SourcePath, Products = entry.Products };
+                        var page = new PageView { Title = entry.Id + ": " + entry.Title, Url = entry.Url, Kind = "article", Description = "" };
+                        pages.Write(entry.File, "failed " + fingerprints[entry.Index], templates.Render("article.liquid", site, page, "article", factory.Create(stub, entry)));
+                    }
+                    catch (Exception again) when (again is not OperationCanceledException and not OutOfMemoryException)
+                    {
+                        pages.Fail($"{entry.Id} ({entry.SourcePath})", again);
                     }
                 }
 
                 var n = Interlocked.Increment(ref done);
                 if (n % 500 == 0)
                 {
-                    Report("render", n, byFile.Count);
+                    Report("render", n, todo.Count);
                 }
             });
 
         if (Trace)
         {
             var f = (double)System.Diagnostics.Stopwatch.Frequency;
-            Console.Error.WriteLine($"  thread time: parse {_parseTicks / f:F1} s, index {_indexTicks / f:F1} s, render {_renderTicks / f:F1} s, write {_writeTicks / f:F1} s");
+            Console.Error.WriteLine($"  thread time: read and parse {_parseTicks / f:F1} s, load records {_loadTicks / f:F1} s, render {_renderTicks / f:F1} s, write {_writeTicks / f:F1} s");
         }
 
-        return articles.Where(a => a.Rendered && render[a.Index]).Select(a => a.Id).ToList();
+        return todo.Select(a => a.Id).ToList();
     }
 
     /// <summary>Everything an article page shows besides its own file: link targets, backlinks, product listings.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kb.Index.Indexing;
 using Kb.Parser.Corpus;
 using Kb.Site.Build;
 using Kb.Site.Catalog;
@@ -10,10 +11,11 @@ using Kb.Site.Views;
 namespace Kb.Site;
 
 /// <summary>
-/// Builds the static site: reads the articles' heads for the catalog, then parses every article once
-/// more in full to render its page (unless the previous build's page can be linked) and to index it
-/// for search in memory, exports the search shards from that index, and swaps the finished folder in
-/// for the old one.
+/// Builds the static site from records: parses each article whose file changed since the previous
+/// build (once) into the record store, makes the catalog from the articles' entries, renders the pages
+/// whose inputs changed from the stored records (linking the others from the previous build), exports
+/// the search files from the store, and swaps the finished folder in for the old one. See
+/// docs/architecture.md.
 /// </summary>
 public sealed partial class KbSiteBuilder
 {
@@ -56,11 +58,42 @@ public sealed partial class KbSiteBuilder
         var templates = KbTemplates.Load(theme, _baseUrl, _options.StrictTemplates);
         var settings = BuildState.Fingerprint([BuildState.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             theme.Hash, _baseUrl, _options.Title, _options.SiteUrl, Decision.DecisionScriptSource.Text]);
+        SiteWriter.Tidy(_options.OutputDir);
         var previous = _options.Incremental ? BuildState.Load(_options.OutputDir) : new BuildState();
-        var state = new BuildState();
+        if (previous.WrittenBy != BuildState.Code)
+        {
+            // Another build of kb wrote the state: its entries and records may differ from what this code makes.
+            previous = new BuildState();
+        }
+
+        if (previous.Settings == settings && UpToDate(previous))
+        {
+            return UpToDateResult(previous, clock);
+        }
+
+        var state = new BuildState { WrittenBy = BuildState.Code, Settings = settings };
 
         using var writer = new SiteWriter(_options.OutputDir);
-        var entries = Scan(ct);
+        var storePath = writer.Resolve(BuildState.StoreFolder);
+        Directory.CreateDirectory(storePath);
+        var linked = previous.Articles.Count > 0 && LinkStore(writer);
+        if (!linked)
+        {
+            previous = new BuildState();
+        }
+
+        Report("read", 0, 0);
+        List<ArticleEntry> entries;
+        RecordReader records;
+        using (var store = linked ? RecordStore.Update(storePath) : RecordStore.Create(storePath))
+        {
+            entries = Read(previous, state, store, ct);
+            Report("store", 0, 1);
+            records = store.Commit();
+        }
+
+        using var recordsScope = records;
+        state.Articles.AddRange(entries);
         var catalog = new SiteCatalog(entries);
         var site = new SiteView
         {
@@ -80,27 +113,26 @@ public sealed partial class KbSiteBuilder
 
         var pages = new PageSet(writer, previous, state, settings);
         Report("articles", 0, entries.Count);
-        // The search files depend on the articles only: when none changed, the previous build's are linked
-        // and only the pages to render are parsed; otherwise every article is parsed and indexed.
+        // The default layout does not show the article count on article pages: an added article would
+        // otherwise change every page. A theme whose article pages show it gets them rendered again.
+        var countOnPages = ArticleTemplates.Any(t => theme.Files.TryGetValue(t, out var b)
+            && System.Text.Encoding.UTF8.GetString(b).Contains("article_count", StringComparison.Ordinal));
+        var rendered = RenderArticles(catalog, templates, site, products, pages, records, countOnPages, ct);
+        RenderOtherPages(catalog, templates, site, products, pages);
+        if (pages.Errors.Count > 0)
+        {
+            throw new SiteBuildException("the build failed; the previous output is unchanged: " + string.Join("; ", pages.Errors.Take(20)));
+        }
+
+        // The search files depend on the articles only: when none changed, the previous build's are linked;
+        // otherwise they are exported from the record store.
         var searchFingerprint = SearchInputs.Fingerprint(catalog);
         var search = SearchInputs.TryReuse(previous, searchFingerprint, writer);
-        List<string> rendered;
-        using (var ranking = search is null ? new Kb.Index.Export.RankingIndex() : null)
+        if (search is null)
         {
-            rendered = RenderArticles(catalog, templates, site, products, pages, ranking, ct);
-            RenderOtherPages(catalog, templates, site, products, pages);
-            if (pages.Errors.Count > 0)
-            {
-                throw new SiteBuildException("the build failed; the previous output is unchanged: " + string.Join("; ", pages.Errors.Take(20)));
-            }
-
-            if (ranking is not null)
-            {
-                Report("search", 0, 1);
-                using var export = ranking.Export();
-                Report("export", 0, 1);
-                search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
-            }
+            Report("export", 0, 1);
+            using var export = records.Export();
+            search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
         }
 
         state.SearchFingerprint = searchFingerprint;
@@ -116,6 +148,7 @@ public sealed partial class KbSiteBuilder
             Pages = pages.Count,
             PagesRendered = pages.Rendered,
             PagesReused = pages.Reused,
+            ArticlesParsed = _parsed,
             Files = writer.Files,
             Bytes = writer.Bytes,
             Elapsed = clock.Elapsed,
@@ -125,9 +158,9 @@ public sealed partial class KbSiteBuilder
         };
     }
 
-    private IEnumerable<string> Sources => new[] { _options.Source }.Concat(_options.ExtraSources);
+    private static readonly string[] ArticleTemplates = ["layout.liquid", "article.liquid"];
 
-    private IEnumerable<ArticleFile> Files() => Sources.SelectMany(CorpusReader.EnumerateFiles);
+    private IEnumerable<string> Sources => new[] { _options.Source }.Concat(_options.ExtraSources);
 
     private void Report(string phase, int done, int total)
     {

@@ -7,6 +7,12 @@ public sealed record SiteBuildResult
     public int Pages { get; init; }
     public int PagesRendered { get; init; }
     public int PagesReused { get; init; }
+
+    /// <summary>Articles parsed by this build (the others' records were read back from the record store).</summary>
+    public int ArticlesParsed { get; init; }
+
+    /// <summary>True when nothing changed since the previous build: the output was left as it was, nothing written.</summary>
+    public bool UpToDate { get; init; }
     public int Files { get; init; }
     public long Bytes { get; init; }
     public TimeSpan Elapsed { get; init; }

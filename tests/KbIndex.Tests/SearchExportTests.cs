@@ -1,5 +1,7 @@
 using Kb.Index.Analysis;
 using Kb.Index.Export;
+using Kb.Index.Indexing;
+using Kb.Parser.Model;
 
 namespace Kb.Index.Tests;
 
@@ -52,25 +54,89 @@ public sealed class SearchExportTests
     }
 
     [Fact]
-    public void RankingIndex_ExportsTheFullIndexsTermsAndWeights()
+    public void RecordStore_ExportsTheFullIndexsTermsAndWeights()
     {
         using var full = SearchExport.Open(_index.Folder);
-        using var ranking = new RankingIndex();
-        // One copy of each article, as the full index keeps (content/kb and the sample share Q199250).
-        Parallel.ForEach(_index.Records.DistinctBy(r => r.Id), new ParallelOptions { MaxDegreeOfParallelism = 2 }, ranking.Add);
-        using var slim = ranking.Export();
-        Assert.Equal(full.Ids, slim.Ids);
-        Assert.Equal(full.Documents.Select(d => d.Id), slim.Ids);
-        Assert.Throws<InvalidOperationException>(() => slim.Documents);
-
-        var expected = full.Terms().ToList();
-        var actual = slim.Terms(t => t, parallelism: 2).ToList();
-        Assert.Equal(expected.Count, actual.Count);
-        for (var i = 0; i < expected.Count; i++)
+        var folder = Directory.CreateTempSubdirectory("kb-store-").FullName;
+        try
         {
-            Assert.Equal(expected[i].Term, actual[i].Term);
-            Assert.Equal(expected[i].DocumentFrequency, actual[i].DocumentFrequency);
-            Assert.Equal(expected[i].Postings, actual[i].Postings);
+            // One copy of each article, as the full index keeps (content/kb and the sample share Q199250).
+            var records = _index.Records.DistinctBy(r => r.Id).ToList();
+            using (var store = RecordStore.Create(folder))
+            {
+                Parallel.ForEach(records, new ParallelOptions { MaxDegreeOfParallelism = 2 }, store.Put);
+                using var reader = store.Commit();
+                Assert.Equal(records.Count, reader.Count);
+                Assert.True(reader.TryGet(records[0].SourcePath!, out var back));
+                Assert.Equal(KbJson.Serialize(records[0]), KbJson.Serialize(back));
+                Assert.False(reader.TryGet("no/such/README.md", out _));
+            }
+
+            using var slim = SearchExport.Open(folder);
+            Assert.Equal(full.Ids, slim.Ids);
+            Assert.Equal(full.Documents.Select(d => d.Id), slim.Ids);
+            AssertSameTerms(full, slim);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void RecordStore_UpdatedInPlace_ExportsWhatAFreshStoreOfTheSameRecordsDoes()
+    {
+        var records = _index.Records.DistinctBy(r => r.Id).Take(40).ToList();
+        var updated = records[3] with { Title = records[3].Title + " zebracorn" };
+        var fresh = Directory.CreateTempSubdirectory("kb-store-").FullName;
+        var changed = Directory.CreateTempSubdirectory("kb-store-").FullName;
+        try
+        {
+            using (var store = RecordStore.Create(changed))
+            {
+                records.ForEach(store.Put);
+                store.Commit().Dispose();
+            }
+
+            using (var store = RecordStore.Update(changed))
+            {
+                store.Put(updated);
+                store.Delete(records[5].SourcePath!);
+                using var reader = store.Commit();
+                Assert.Equal(records.Count - 1, reader.Count);
+                Assert.True(reader.TryGet(updated.SourcePath!, out var back));
+                Assert.EndsWith("zebracorn", back.Title, StringComparison.Ordinal);
+                Assert.False(reader.TryGet(records[5].SourcePath!, out _));
+            }
+
+            using (var store = RecordStore.Create(fresh))
+            {
+                records.Where((_, i) => i != 5).Select(r => r.Id == updated.Id ? updated : r).ToList().ForEach(store.Put);
+                store.Commit().Dispose();
+            }
+
+            using var a = SearchExport.Open(fresh);
+            using var b = SearchExport.Open(changed);
+            Assert.Equal(a.Ids, b.Ids);
+            AssertSameTerms(a, b);
+        }
+        finally
+        {
+            Directory.Delete(fresh, recursive: true);
+            Directory.Delete(changed, recursive: true);
+        }
+    }
+
+    private static void AssertSameTerms(SearchExport expected, SearchExport actual)
+    {
+        var e = expected.Terms().ToList();
+        var a = actual.Terms(t => t, parallelism: 2).ToList();
+        Assert.Equal(e.Count, a.Count);
+        for (var i = 0; i < e.Count; i++)
+        {
+            Assert.Equal(e[i].Term, a[i].Term);
+            Assert.Equal(e[i].DocumentFrequency, a[i].DocumentFrequency);
+            Assert.Equal(e[i].Postings, a[i].Postings);
         }
     }
 }

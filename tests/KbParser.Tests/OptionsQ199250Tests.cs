@@ -15,18 +15,6 @@ public sealed class OptionsQ199250Tests
     private string Statement(Condition c) => _record.Factors.Single(f => f.Id == c.Factor).Statement;
 
     [Fact]
-    public void ParseWithoutOptions_GivesTheSameRecordWithoutOptionsOrFactors()
-    {
-        var text = File.ReadAllText(Path.Combine(TestCorpus.ContentKb, "199", "Q199250", "README.md"));
-        var full = KbArticleParser.Parse(text, "kb/199/Q199250/README.md");
-        var plain = KbArticleParser.ParseWithoutOptions(text, "kb/199/Q199250/README.md");
-        Assert.NotEmpty(full.Options);
-        Assert.Empty(plain.Options);
-        Assert.Empty(plain.Factors);
-        Assert.Equal(KbJson.Serialize(full with { Options = [], Factors = [] }), KbJson.Serialize(plain));
-    }
-
-    [Fact]
     public void Options_AreTheThreeUpgradeOptions()
     {
         Assert.Equal(

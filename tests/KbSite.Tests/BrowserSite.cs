@@ -25,14 +25,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        SkipReason = MissingBrowser();
+        if (SkipReason is not null)
         {
-            if (Environment.GetEnvironmentVariable("KB_REQUIRE_BROWSER") == "1")
-            {
-                throw new InvalidOperationException($"KB_REQUIRE_BROWSER=1 but {Chromium} is missing");
-            }
-
-            SkipReason = $"no Chromium at {Chromium}; install Debian's chromium (or set KB_REQUIRE_BROWSER=1 to fail instead)";
             return;
         }
 
@@ -46,13 +41,32 @@ public sealed class BrowserSite : IAsyncLifetime
         Server = new StaticSiteServer(Output);
         Server.Start();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await Launch(Playwright);
         Directory.CreateDirectory(Screenshots);
+    }
+
+    /// <summary>Debian's Chromium, headless, quiet.</summary>
+    public static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+
+    /// <summary>Why browser tests cannot run here (null: they can); throws when KB_REQUIRE_BROWSER=1 and there is no browser.</summary>
+    public static string? MissingBrowser()
+    {
+        if (File.Exists(Chromium))
+        {
+            return null;
+        }
+
+        if (Environment.GetEnvironmentVariable("KB_REQUIRE_BROWSER") == "1")
+        {
+            throw new InvalidOperationException($"KB_REQUIRE_BROWSER=1 but {Chromium} is missing");
+        }
+
+        return $"no Chromium at {Chromium}; install Debian's chromium (or set KB_REQUIRE_BROWSER=1 to fail instead)";
     }
 
     /// <summary>A new page that records console errors and uncaught exceptions.</summary>

@@ -6,7 +6,8 @@ namespace Kb.Site.Tests;
 
 public sealed class BuildTests
 {
-    private const string Body = """
+    /// <summary>A short article body (the text under the header) that references Q100002 and a missing Q999999.</summary>
+    internal const string Body = """
         SUMMARY
         =======
 

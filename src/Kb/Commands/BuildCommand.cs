@@ -91,8 +91,15 @@ internal sealed class BuildCommand : AsyncCommand<BuildCommand.Settings>
         }
 
         var c = CultureInfo.InvariantCulture;
+        if (result.UpToDate)
+        {
+            Console.WriteLine(string.Create(c,
+                $"{settings.Out} is up to date: {result.Articles:N0} articles, {result.Pages:N0} pages, no source changed, {result.Elapsed.TotalSeconds:F1} s, {result.Diagnostics.Count} warnings"));
+            return ExitCodes.Ok;
+        }
+
         Console.WriteLine(string.Create(c,
-            $"built {settings.Out}: {result.Articles:N0} articles, {result.Pages:N0} pages ({result.PagesRendered:N0} rendered, {result.PagesReused:N0} reused), {result.Files:N0} files, {result.Bytes / 1e6:F1} MB, {result.Elapsed.TotalSeconds:F1} s, {result.Diagnostics.Count} warnings"));
+            $"built {settings.Out}: {result.Articles:N0} articles ({result.ArticlesParsed:N0} parsed), {result.Pages:N0} pages ({result.PagesRendered:N0} rendered, {result.PagesReused:N0} reused), {result.Files:N0} files, {result.Bytes / 1e6:F1} MB, {result.Elapsed.TotalSeconds:F1} s, {result.Diagnostics.Count} warnings"));
         if (result.Search is { } s)
         {
             Console.WriteLine(string.Create(c, $"search: {s.Terms:N0} terms in {s.Shards:N0} shards, {s.DocGroups:N0} result files, {s.Bytes / 1e6:F1} MB{(s.Reused ? " (unchanged: linked from the previous build)" : "")}"));

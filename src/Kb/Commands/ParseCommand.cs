@@ -181,8 +181,7 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
             return 0;
         }
 
-        var text = Kb.Parser.Text.SourceDecoder.Decode(bytes, []);
-        var problems = Kb.Parser.RecordAudit.Check(text, result.Record!);
+        var problems = Kb.Parser.RecordAudit.Check(bytes, result.Record!);
         foreach (var p in problems.Take(5))
         {
             await Console.Error.WriteLineAsync($"kb: lost: {result.SourcePath}: {p}").ConfigureAwait(false);

@@ -89,7 +89,7 @@ public sealed partial class SearchExport : IDisposable
 
     /// <summary>
     /// Articles in ordinal id order (the order of <see cref="Ids"/>), read from the stored records on first
-    /// use. An index made by <see cref="RankingIndex"/> stores no records and has none.
+    /// use.
     /// </summary>
     public IReadOnlyList<ExportDocument> Documents => _documents.Value;
 

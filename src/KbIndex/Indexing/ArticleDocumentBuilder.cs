@@ -87,15 +87,22 @@ public static class ArticleDocumentBuilder
     }
 
     /// <summary>
-    /// Only what ranking needs (<see cref="Export.SearchExport"/>): the id as sorted doc values, its
-    /// forms, and the weighted text fields with the same text and analysis as <see cref="Build"/>, but
-    /// indexed with frequencies only (no positions, no norms) and nothing stored. The export's weights
-    /// come out the same as from a full document, since they use term frequencies and field lengths only.
+    /// A document of the site build's record store (<see cref="RecordStore"/>): its key (the source
+    /// path), the record's JSON stored (Lucene compresses stored fields) so the next build reads records
+    /// back instead of parsing articles, and only what ranking needs (<see cref="Export.SearchExport"/>):
+    /// the id as sorted doc values, its forms, and the weighted text fields with the same text and
+    /// analysis as <see cref="Build"/>, indexed with frequencies only (no positions, no norms). The
+    /// export's weights come out the same as from a full document: they use term frequencies and field
+    /// lengths only.
     /// </summary>
-    public static Document BuildRanked(ArticleRecord record)
+    public static Document BuildStored(string key, ArticleRecord record, byte[] json)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var doc = new Document();
+        var doc = new Document
+        {
+            new StringField(KbFields.SourcePath, key, Field.Store.NO),
+            new StoredField(KbFields.Record, json),
+        };
         AddRankedFields(doc, record, RankedTextType);
         return doc;
     }

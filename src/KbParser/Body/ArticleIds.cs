@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Kb.Parser.Body;
 
 /// <summary>Finds and normalises article numbers (<c>Q199250</c>, <c>KB199250</c>, <c>199250</c>).</summary>
-public static partial class ArticleIds
+internal static partial class ArticleIds
 {
     /// <summary>The first <c>Qnnnnnn</c> in the text, or null.</summary>
     public static string? FirstIn(string text)

@@ -8,7 +8,7 @@ namespace Kb.Parser.Text;
 /// Windows-1252 punctuation (0x91-0x94 quotes); those are decoded as Windows-1252 rather than
 /// replaced, and NUL bytes are dropped. Each such repair is a diagnostic.
 /// </summary>
-public static class SourceDecoder
+internal static class SourceDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding Windows1252 = CreateWindows1252();

@@ -5,16 +5,42 @@ using System.Text.Json;
 namespace Kb.Site.Build;
 
 /// <summary>
-/// The fingerprints of the pages of the last build (<c>.kb-build.json</c> in the output folder):
-/// a page whose fingerprint is unchanged is linked from the previous output instead of rendered,
-/// and so are the search files when nothing they are made from changed.
+/// What the last build recorded (<c>.kb-build.json</c> in the output folder): the catalog entry and
+/// stamp of every article file (so an unchanged file is not opened again), the stamps of archive
+/// sources, and the fingerprints of the pages: a page whose fingerprint is unchanged is linked from
+/// the previous output instead of rendered, and so are the search files when nothing they are made
+/// from changed. The records themselves are in the record store (<see cref="StoreFolder"/>).
 /// </summary>
-internal sealed class BuildState
+internal sealed partial class BuildState
 {
     public const string FileName = ".kb-build.json";
 
+    /// <summary>The record store's folder inside the output (a dot folder: never a page's place).</summary>
+    public const string StoreFolder = ".kb/records";
+
     /// <summary>Bump when the rendering code changes in a way fingerprints do not see.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>
+    /// The build of kb that made the state (its parser, index and site assemblies): records, entries
+    /// and search files are reused only by the same code, since a parser change changes records.
+    /// </summary>
+    public static string Code { get; } = string.Join(' ',
+        typeof(Kb.Parser.KbArticleParser).Assembly.ManifestModule.ModuleVersionId,
+        typeof(Kb.Index.Indexing.RecordStore).Assembly.ManifestModule.ModuleVersionId,
+        typeof(BuildState).Assembly.ManifestModule.ModuleVersionId);
+
+    /// <summary>The code that wrote this state (empty: none).</summary>
+    public string WrittenBy { get; set; } = "";
+
+    /// <summary>The fingerprint of the build settings (theme, base URL, title...).</summary>
+    public string Settings { get; set; } = "";
+
+    /// <summary>Stamps of the sources that are files (archives), by path.</summary>
+    public Dictionary<string, string> Sources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every article entry of the build, in source order.</summary>
+    public List<Catalog.ArticleEntry> Articles { get; } = [];
 
     public Dictionary<string, string> Pages { get; } = new(StringComparer.Ordinal);
 
@@ -46,6 +72,8 @@ internal sealed class BuildState
                 state.Pages[p.Name] = p.Value.GetString() ?? "";
             }
 
+            ReadArticles(doc.RootElement, state);
+
             if (doc.RootElement.TryGetProperty("search", out var search))
             {
                 state.SearchFingerprint = search.GetProperty("fingerprint").GetString() ?? "";
@@ -64,6 +92,9 @@ internal sealed class BuildState
         {
             // An unreadable state only costs a full build.
             state.Pages.Clear();
+            state.Articles.Clear();
+            state.Sources.Clear();
+            state.WrittenBy = "";
             state.SearchFingerprint = "";
             state.Search = null;
         }
@@ -85,6 +116,7 @@ internal sealed class BuildState
             }
 
             w.WriteEndObject();
+            WriteArticles(w);
             if (Search is { } search)
             {
                 w.WriteStartObject("search");

@@ -2,15 +2,19 @@ namespace Kb.Site.Catalog;
 
 /// <summary>
 /// What the build keeps of one article between reading and rendering: enough for listings,
-/// links, backlinks, search results and change detection, never the article text.
+/// links, backlinks, search results and change detection, never the article text. Made from the
+/// article's record; kept in the build state so the next build need not read the article again.
 /// </summary>
 public sealed class ArticleEntry
 {
     /// <summary>Position in source order; the article's search document number.</summary>
     public required int Index { get; set; }
 
-    /// <summary>Position of the file among all source files (including unreadable ones); finds it again for rendering.</summary>
-    public int FileNumber { get; init; }
+    /// <summary>The key of the article's record in the record store: unique per source file.</summary>
+    public string Key { get; init; } = "";
+
+    /// <summary>The source file's stamp when it was last read (size and modification time), or empty.</summary>
+    public string Stamp { get; init; } = "";
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required string SourcePath { get; init; }
@@ -36,4 +40,32 @@ public sealed class ArticleEntry
 
     /// <summary>False when the article is not rendered (no id, duplicate id or unusable path).</summary>
     public bool Rendered { get; set; } = true;
+
+    /// <summary>False when the article itself cannot be rendered (no id or unusable path); duplicates are decided later.</summary>
+    public bool Renderable { get; init; } = true;
+
+    /// <summary>What reading the article found wrong (reported again by every build that keeps it).</summary>
+    public SiteDiagnostic? Problem { get; init; }
+
+    /// <summary>A copy for a new build, with a new stamp (<see cref="Index"/> and <see cref="Rendered"/> are set again by the build).</summary>
+    public ArticleEntry WithStamp(string stamp) => new()
+    {
+        Index = Index,
+        Key = Key,
+        Stamp = stamp,
+        Id = Id,
+        Title = Title,
+        SourcePath = SourcePath,
+        Url = Url,
+        File = File,
+        Products = Products,
+        LastModified = LastModified,
+        Kind = Kind,
+        References = References,
+        Excerpt = Excerpt,
+        SourceHash = SourceHash,
+        Rendered = Renderable,
+        Renderable = Renderable,
+        Problem = Problem,
+    };
 }

@@ -56,6 +56,24 @@ public sealed class SiteWriter : IDisposable
         _root = _staging + Path.DirectorySeparatorChar;
     }
 
+    /// <summary>
+    /// Finishes or removes what killed builds left beside <paramref name="outputDir"/>, under the output's
+    /// lock, without starting a build: what a build that finds nothing to do still owes the folder.
+    /// </summary>
+    public static void Tidy(string outputDir)
+    {
+        var previous = OutputFolder.Full(outputDir);
+        var parent = Path.GetDirectoryName(previous) ?? throw new ArgumentException("the output folder cannot be a root", nameof(outputDir));
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        using var held = TakeLock(parent, Path.GetFileName(previous));
+        OutputFolder.Recover(previous);
+        OutputFolder.RemoveLeftovers(previous, f => RemoveInBackground(f, previous));
+    }
+
     private static FileStream TakeLock(string parent, string name)
     {
         var path = Path.Combine(parent, "." + name + ".kb-lock");

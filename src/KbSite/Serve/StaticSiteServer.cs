@@ -33,6 +33,12 @@ public sealed class StaticSiteServer : IAsyncDisposable
     private int _port;
 
     public StaticSiteServer(string siteDir, int port = 0, string baseUrl = "/")
+        : this(siteDir, port, baseUrl, liveReload: null)
+    {
+    }
+
+    /// <summary>A server whose pages, when <paramref name="liveReload"/> is set (<c>kb serve --watch</c>), carry its reload script.</summary>
+    public StaticSiteServer(string siteDir, int port, string baseUrl, LiveReload? liveReload)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         var root = Path.GetFullPath(siteDir);
@@ -60,6 +66,11 @@ public sealed class StaticSiteServer : IAsyncDisposable
         _files = files;
         var pathBase = new PathString(_baseUrl.TrimEnd('/'));
         _app.Use(Guard);
+        if (liveReload is not null)
+        {
+            _app.Use((ctx, next) => liveReload.HandleAsync(ctx, next, files, _baseUrl));
+        }
+
         _app.UseResponseCompression();
         _app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = pathBase, RedirectToAppendTrailingSlash = true });
         var types = new FileExtensionContentTypeProvider();
