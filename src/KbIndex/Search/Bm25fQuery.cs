@@ -100,7 +100,7 @@ internal sealed class Bm25fQuery : Query
                     continue;
                 }
 
-                NumericDocValues[]? norms = null;
+                float[]? norms = null;
                 foreach (var a in _query.Alternatives)
                 {
                     if (Source(terms, a.Terms, acceptDocs) is not { } source)
@@ -108,10 +108,8 @@ internal sealed class Bm25fQuery : Query
                         continue;
                     }
 
-                    norms ??= f.SharedLength
-                        ? [.. s.Fields.Where(g => g.SharedLength).Select(g => reader.GetNormValues(g.Name)).OfType<NumericDocValues>()]
-                        : reader.GetNormValues(f.Name) is { } own ? [own] : [];
-                    subs.Add(new Bm25fScorer.Sub(source, f.Weight * a.Weight, f.B, norms, f.SharedLength ? s.SharedAverageLength : s.AverageLength(f.Name)));
+                    norms ??= s.LengthNorms(context, f);
+                    subs.Add(new Bm25fScorer.Sub(source, f.Weight * a.Weight, norms));
                 }
             }
 
@@ -301,7 +299,7 @@ internal sealed class Bm25fQuery : Query
             {
                 if (s.Source.Doc == _doc)
                 {
-                    tf += s.Weight * s.Source.Freq / s.LengthNorm(_doc);
+                    tf += s.Weight * s.Source.Freq / s.Norms[_doc];
                 }
             }
 
@@ -342,28 +340,12 @@ internal sealed class Bm25fQuery : Query
 
         public override long GetCost() => _subs.Sum(s => s.Source.Cost);
 
-        /// <summary>One field's occurrences of the term or of one alternative.</summary>
-        internal sealed class Sub(FrequencySource source, float weight, float b, NumericDocValues[] norms, float average)
+        /// <summary>One field's occurrences of the term or of one alternative, with the segment's length norms of the field (<see cref="Bm25fStatistics.LengthNorms"/>).</summary>
+        internal sealed class Sub(FrequencySource source, float weight, float[] norms)
         {
             public FrequencySource Source { get; } = source;
             public float Weight { get; } = weight;
-
-            /// <summary>1 − b + b · length / average, the length being the sum of the norms (1 without norms).</summary>
-            public float LengthNorm(int doc)
-            {
-                if (norms.Length == 0)
-                {
-                    return 1f;
-                }
-
-                long length = 0;
-                foreach (var n in norms)
-                {
-                    length += n.Get(doc);
-                }
-
-                return 1 - b + (b * length / average);
-            }
+            public float[] Norms { get; } = norms;
         }
     }
 }
@@ -380,6 +362,7 @@ internal sealed class Bm25fStatistics
     private readonly IndexReader _reader;
     private readonly ConcurrentDictionary<string, int> _docFreq = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, float>> _averages;
+    private readonly ConcurrentDictionary<object, ConcurrentDictionary<(string, float), float[]>> _lengthNorms = new();
 
     public Bm25fStatistics(IndexReader reader, IReadOnlyList<RankedField> fields, float k1)
     {
@@ -419,6 +402,49 @@ internal sealed class Bm25fStatistics
 
         _docFreq[term] = df;
         return df;
+    }
+
+    /// <summary>
+    /// Per article of the segment, BM25's length part for the field, <c>1 − b + b · length / average</c>
+    /// (the length being the article's text as a whole for a field with <see cref="RankedField.SharedLength"/>,
+    /// 1 for a field without norms). Computed once per segment and field and kept, since the reader never
+    /// changes: a query then reads one array element per match instead of decoding up to three norms.
+    /// </summary>
+    public float[] LengthNorms(AtomicReaderContext leaf, RankedField field)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        ArgumentNullException.ThrowIfNull(field);
+        var perField = _lengthNorms.GetOrAdd(leaf.Reader.CoreCacheKey, _ => new ConcurrentDictionary<(string, float), float[]>());
+        var key = (field.SharedLength ? SharedKey : field.Name, field.B);
+        return perField.GetOrAdd(key, _ => ComputeLengthNorms(leaf.AtomicReader, field));
+    }
+
+    private float[] ComputeLengthNorms(AtomicReader reader, RankedField field)
+    {
+        var norms = field.SharedLength
+            ? [.. Fields.Where(g => g.SharedLength).Select(g => reader.GetNormValues(g.Name)).OfType<NumericDocValues>()]
+            : reader.GetNormValues(field.Name) is { } own ? [own] : Array.Empty<NumericDocValues>();
+        var result = new float[reader.MaxDoc];
+        var average = field.SharedLength ? SharedAverageLength : AverageLength(field.Name);
+        var b = field.B;
+        for (var d = 0; d < result.Length; d++)
+        {
+            if (norms.Length == 0)
+            {
+                result[d] = 1f;
+                continue;
+            }
+
+            long length = 0;
+            foreach (var n in norms)
+            {
+                length += n.Get(d);
+            }
+
+            result[d] = 1 - b + (b * length / average);
+        }
+
+        return result;
     }
 
     private int CountDocFreq(string term)
