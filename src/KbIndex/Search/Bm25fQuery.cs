@@ -67,7 +67,7 @@ internal sealed class Bm25fQuery : Query
 
     public override int GetHashCode() => HashCode.Combine(ToString(), Statistics);
 
-    private sealed class Bm25fWeight : Weight
+    internal sealed class Bm25fWeight : Weight
     {
         private readonly Bm25fQuery _query;
         private readonly float _idf;
@@ -77,7 +77,7 @@ internal sealed class Bm25fQuery : Query
         {
             _query = query;
             var s = query.Statistics;
-            var df = query.Alternatives.Where(a => a.Weight >= 1f).Max(a => a.Terms.Min(s.DocFreq));
+            var df = query.Alternatives.Where(a => a.Weight >= 1f).Max(a => a.Terms.Count == 1 ? s.DocFreq(a.Terms[0]) : s.PhraseDocFreq(a.Terms));
             _idf = KbSimilarity.Idf(df, s.DocCount);
             _weight = _idf * query.Boost;
         }
@@ -117,7 +117,7 @@ internal sealed class Bm25fQuery : Query
         }
 
         /// <summary>The postings of a term, or the matches of a phrase, in one field; null when there are none.</summary>
-        private static FrequencySource? Source(Terms terms, IReadOnlyList<string> words, IBits? acceptDocs)
+        internal static FrequencySource? Source(Terms terms, IReadOnlyList<string> words, IBits? acceptDocs)
         {
             if (words.Count == 1)
             {
@@ -153,7 +153,7 @@ internal sealed class Bm25fQuery : Query
     }
 
     /// <summary>Where a term or phrase occurs in one field, and how often.</summary>
-    private abstract class FrequencySource
+    internal abstract class FrequencySource
     {
         public int Doc { get; protected set; } = -1;
 
@@ -178,7 +178,7 @@ internal sealed class Bm25fQuery : Query
     }
 
     /// <summary>Articles where the terms occur in a row; the frequency is the number of times they do.</summary>
-    private sealed class PhraseSource(DocsAndPositionsEnum[] postings) : FrequencySource
+    internal sealed class PhraseSource(DocsAndPositionsEnum[] postings) : FrequencySource
     {
         private readonly HashSet<int>[] _positions = [.. postings.Select(_ => new HashSet<int>())];
         private float _freq;
@@ -445,6 +445,50 @@ internal sealed class Bm25fStatistics
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The number of live articles with the terms in a row in at least one of the fields, counted once per
+    /// phrase and cached. A phrase alternative's idf is its own: "management information base" is about as
+    /// rare as <c>mib</c>, while its rarest word alone ("base") would make <c>mib</c> an everyday word.
+    /// </summary>
+    public int PhraseDocFreq(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var key = "\u0001" + string.Join('\u0001', terms);
+        if (_docFreq.TryGetValue(key, out var df))
+        {
+            return df;
+        }
+
+        df = 0;
+        foreach (var leaf in _reader.Leaves)
+        {
+            var r = leaf.AtomicReader;
+            var seen = new FixedBitSet(r.MaxDoc);
+            foreach (var f in Fields)
+            {
+                if (r.GetTerms(f.Name) is not { } fieldTerms || Bm25fQuery.Bm25fWeight.Source(fieldTerms, terms, r.LiveDocs) is not { } source)
+                {
+                    continue;
+                }
+
+                for (var d = source.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = source.NextDoc())
+                {
+                    seen.Set(d);
+                }
+            }
+
+            df += seen.Cardinality;
+        }
+
+        if (_docFreq.Count >= MaxCached)
+        {
+            _docFreq.Clear();
+        }
+
+        _docFreq[key] = df;
+        return df;
     }
 
     private int CountDocFreq(string term)
