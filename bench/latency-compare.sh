@@ -15,7 +15,8 @@ for r in $(seq "$rounds"); do
   for side in A B; do
     dir=$a; [ "$side" = B ] && dir=$b
     echo "round $r $side ($dir)"
-    # kb's runtime settings (src/Kb/Kb.csproj), as bench/index.sh runs it; the same query file for both.
-    (cd "$dir/bench" && DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet run SearchLatency.cs -- "$index" "$here/bench/queries.txt" "$runs")
+    # Release (a file-based app runs Debug by default: KbIndex unoptimised) with kb's runtime settings
+    # (src/Kb/Kb.csproj), as bench/index.sh runs it; the same query file for both.
+    (cd "$dir/bench" && DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet run -c Release SearchLatency.cs -- "$index" "$here/bench/queries.txt" "$runs")
   done
 done
