@@ -20,8 +20,9 @@ awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$(du -sb "$index" | 
 /usr/bin/time -f "%e %M" -o "$work/time" "$kb" index "$work/corpus/kb" --index "$index" >/dev/null
 read -r wall rss <"$work/time"
 echo "re-index, nothing changed: wall ${wall} s  peak $((rss / 1024)) MiB"
-# The latency program runs with kb's runtime settings (src/Kb/Kb.csproj): no instrumented tier, no call-counting delay.
-(cd "$here/bench" && DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet run SearchLatency.cs -- "$index" queries.txt 5)
+# The latency program runs in Release (a file-based app builds Debug by default, and KbIndex with it,
+# unoptimised) with kb's runtime settings (src/Kb/Kb.csproj): no instrumented tier, no call-counting delay.
+(cd "$here/bench" && DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 dotnet run -c Release SearchLatency.cs -- "$index" queries.txt 5)
 for i in $(seq "$runs"); do
   /usr/bin/time -f "%e" -o "$work/time" "$kb" search "upgrade secondary site from sms 1.2" --index "$index" >/dev/null
   cat "$work/time"

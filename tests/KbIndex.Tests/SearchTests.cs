@@ -61,6 +61,20 @@ public sealed class SearchTests
     }
 
     [SkippableFact]
+    public void Search_GluedShorthandTakesItsNamesProduct()
+    {
+        SkipWithoutSample();
+        var product = "productexact:microsoft systems management server";
+        Assert.Contains(product, Search("sms").Query, StringComparison.Ordinal);
+        // "sms2" is no abbreviation of its own: its name part, "sms", is.
+        Assert.Empty(_index.Searcher.Abbreviations.Expand("sms2"));
+        var glued = Search("sms2 snmp trap");
+        Assert.Contains(product, glued.Query, StringComparison.Ordinal);
+        Assert.All(glued.Hits.Take(3), h => Assert.Contains("Microsoft Systems Management Server", h.Products));
+        Assert.DoesNotContain("productexact:", Search("qzx2 snmp trap").Query, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Search_SinceAndUntilFilterByYear()
     {
         SkipWithoutSample();

@@ -67,7 +67,7 @@ internal sealed class Bm25fQuery : Query
 
     public override int GetHashCode() => HashCode.Combine(ToString(), Statistics);
 
-    private sealed class Bm25fWeight : Weight
+    internal sealed class Bm25fWeight : Weight
     {
         private readonly Bm25fQuery _query;
         private readonly float _idf;
@@ -77,7 +77,7 @@ internal sealed class Bm25fQuery : Query
         {
             _query = query;
             var s = query.Statistics;
-            var df = query.Alternatives.Where(a => a.Weight >= 1f).Max(a => a.Terms.Min(s.DocFreq));
+            var df = query.Alternatives.Where(a => a.Weight >= 1f).Max(a => a.Terms.Count == 1 ? s.DocFreq(a.Terms[0]) : s.PhraseDocFreq(a.Terms));
             _idf = KbSimilarity.Idf(df, s.DocCount);
             _weight = _idf * query.Boost;
         }
@@ -100,7 +100,7 @@ internal sealed class Bm25fQuery : Query
                     continue;
                 }
 
-                NumericDocValues[]? norms = null;
+                float[]? norms = null;
                 foreach (var a in _query.Alternatives)
                 {
                     if (Source(terms, a.Terms, acceptDocs) is not { } source)
@@ -108,10 +108,8 @@ internal sealed class Bm25fQuery : Query
                         continue;
                     }
 
-                    norms ??= f.SharedLength
-                        ? [.. s.Fields.Where(g => g.SharedLength).Select(g => reader.GetNormValues(g.Name)).OfType<NumericDocValues>()]
-                        : reader.GetNormValues(f.Name) is { } own ? [own] : [];
-                    subs.Add(new Bm25fScorer.Sub(source, f.Weight * a.Weight, f.B, norms, f.SharedLength ? s.SharedAverageLength : s.AverageLength(f.Name)));
+                    norms ??= s.LengthNorms(context, f);
+                    subs.Add(new Bm25fScorer.Sub(source, f.Weight * a.Weight, norms));
                 }
             }
 
@@ -119,7 +117,7 @@ internal sealed class Bm25fQuery : Query
         }
 
         /// <summary>The postings of a term, or the matches of a phrase, in one field; null when there are none.</summary>
-        private static FrequencySource? Source(Terms terms, IReadOnlyList<string> words, IBits? acceptDocs)
+        internal static FrequencySource? Source(Terms terms, IReadOnlyList<string> words, IBits? acceptDocs)
         {
             if (words.Count == 1)
             {
@@ -155,7 +153,7 @@ internal sealed class Bm25fQuery : Query
     }
 
     /// <summary>Where a term or phrase occurs in one field, and how often.</summary>
-    private abstract class FrequencySource
+    internal abstract class FrequencySource
     {
         public int Doc { get; protected set; } = -1;
 
@@ -180,7 +178,7 @@ internal sealed class Bm25fQuery : Query
     }
 
     /// <summary>Articles where the terms occur in a row; the frequency is the number of times they do.</summary>
-    private sealed class PhraseSource(DocsAndPositionsEnum[] postings) : FrequencySource
+    internal sealed class PhraseSource(DocsAndPositionsEnum[] postings) : FrequencySource
     {
         private readonly HashSet<int>[] _positions = [.. postings.Select(_ => new HashSet<int>())];
         private float _freq;
@@ -301,7 +299,7 @@ internal sealed class Bm25fQuery : Query
             {
                 if (s.Source.Doc == _doc)
                 {
-                    tf += s.Weight * s.Source.Freq / s.LengthNorm(_doc);
+                    tf += s.Weight * s.Source.Freq / s.Norms[_doc];
                 }
             }
 
@@ -342,28 +340,12 @@ internal sealed class Bm25fQuery : Query
 
         public override long GetCost() => _subs.Sum(s => s.Source.Cost);
 
-        /// <summary>One field's occurrences of the term or of one alternative.</summary>
-        internal sealed class Sub(FrequencySource source, float weight, float b, NumericDocValues[] norms, float average)
+        /// <summary>One field's occurrences of the term or of one alternative, with the segment's length norms of the field (<see cref="Bm25fStatistics.LengthNorms"/>).</summary>
+        internal sealed class Sub(FrequencySource source, float weight, float[] norms)
         {
             public FrequencySource Source { get; } = source;
             public float Weight { get; } = weight;
-
-            /// <summary>1 − b + b · length / average, the length being the sum of the norms (1 without norms).</summary>
-            public float LengthNorm(int doc)
-            {
-                if (norms.Length == 0)
-                {
-                    return 1f;
-                }
-
-                long length = 0;
-                foreach (var n in norms)
-                {
-                    length += n.Get(doc);
-                }
-
-                return 1 - b + (b * length / average);
-            }
+            public float[] Norms { get; } = norms;
         }
     }
 }
@@ -380,6 +362,7 @@ internal sealed class Bm25fStatistics
     private readonly IndexReader _reader;
     private readonly ConcurrentDictionary<string, int> _docFreq = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, float>> _averages;
+    private readonly ConcurrentDictionary<object, ConcurrentDictionary<(string, float), float[]>> _lengthNorms = new();
 
     public Bm25fStatistics(IndexReader reader, IReadOnlyList<RankedField> fields, float k1)
     {
@@ -418,6 +401,93 @@ internal sealed class Bm25fStatistics
         }
 
         _docFreq[term] = df;
+        return df;
+    }
+
+    /// <summary>
+    /// Per article of the segment, BM25's length part for the field, <c>1 − b + b · length / average</c>
+    /// (the length being the article's text as a whole for a field with <see cref="RankedField.SharedLength"/>,
+    /// 1 for a field without norms). Computed once per segment and field and kept, since the reader never
+    /// changes: a query then reads one array element per match instead of decoding up to three norms.
+    /// </summary>
+    public float[] LengthNorms(AtomicReaderContext leaf, RankedField field)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        ArgumentNullException.ThrowIfNull(field);
+        var perField = _lengthNorms.GetOrAdd(leaf.Reader.CoreCacheKey, _ => new ConcurrentDictionary<(string, float), float[]>());
+        var key = (field.SharedLength ? SharedKey : field.Name, field.B);
+        return perField.GetOrAdd(key, _ => ComputeLengthNorms(leaf.AtomicReader, field));
+    }
+
+    private float[] ComputeLengthNorms(AtomicReader reader, RankedField field)
+    {
+        var norms = field.SharedLength
+            ? [.. Fields.Where(g => g.SharedLength).Select(g => reader.GetNormValues(g.Name)).OfType<NumericDocValues>()]
+            : reader.GetNormValues(field.Name) is { } own ? [own] : Array.Empty<NumericDocValues>();
+        var result = new float[reader.MaxDoc];
+        var average = field.SharedLength ? SharedAverageLength : AverageLength(field.Name);
+        var b = field.B;
+        for (var d = 0; d < result.Length; d++)
+        {
+            if (norms.Length == 0)
+            {
+                result[d] = 1f;
+                continue;
+            }
+
+            long length = 0;
+            foreach (var n in norms)
+            {
+                length += n.Get(d);
+            }
+
+            result[d] = 1 - b + (b * length / average);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The number of live articles with the terms in a row in at least one of the fields, counted once per
+    /// phrase and cached. A phrase alternative's idf is its own: "management information base" is about as
+    /// rare as <c>mib</c>, while its rarest word alone ("base") would make <c>mib</c> an everyday word.
+    /// </summary>
+    public int PhraseDocFreq(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var key = "\u0001" + string.Join('\u0001', terms);
+        if (_docFreq.TryGetValue(key, out var df))
+        {
+            return df;
+        }
+
+        df = 0;
+        foreach (var leaf in _reader.Leaves)
+        {
+            var r = leaf.AtomicReader;
+            var seen = new FixedBitSet(r.MaxDoc);
+            foreach (var f in Fields)
+            {
+                if (r.GetTerms(f.Name) is not { } fieldTerms || Bm25fQuery.Bm25fWeight.Source(fieldTerms, terms, r.LiveDocs) is not { } source)
+                {
+                    continue;
+                }
+
+                for (var d = source.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = source.NextDoc())
+                {
+                    seen.Set(d);
+                }
+            }
+
+            df += seen.Cardinality;
+        }
+
+        if (_docFreq.Count >= MaxCached)
+        {
+            _docFreq.Clear();
+        }
+
+        _docFreq[key] = df;
         return df;
     }
 

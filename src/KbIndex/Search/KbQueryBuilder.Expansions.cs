@@ -8,7 +8,11 @@ namespace Kb.Index.Search;
 /// <summary>Query expansions: learned product abbreviations and upgrade paths (definitions, shorthand and upgrade words are alternatives inside a word's BM25F term).</summary>
 internal sealed partial class KbQueryBuilder
 {
-    /// <summary>The products a word abbreviates (<c>sms</c> → Microsoft Systems Management Server), by the share of the tag's articles that name them.</summary>
+    /// <summary>
+    /// The products a word abbreviates (<c>sms</c> → Microsoft Systems Management Server), by the share of the
+    /// tag's articles that name them; a glued word with no expansion of its own (<c>sms2</c>, <c>ppt95</c>)
+    /// takes its name part's.
+    /// </summary>
     private void AddAbbreviations(BooleanQuery query, string free)
     {
         if (_ranking.AbbreviationBoost <= 0)
@@ -24,7 +28,14 @@ internal sealed partial class KbQueryBuilder
                 continue;
             }
 
-            foreach (var e in _abbreviations.Expand(word))
+            // A glued name and version ("sms2", "ppt95") names the product its name abbreviates.
+            var expansions = _abbreviations.Expand(word);
+            if (expansions.Count == 0 && Shorthand.TrySplit(word, out var name, out _) && !KbStopWords.Words.Contains(name))
+            {
+                expansions = _abbreviations.Expand(name);
+            }
+
+            foreach (var e in expansions)
             {
                 query.Add(new TermQuery(new Term(KbFields.ProductExact, e.Product.ToLowerInvariant())) { Boost = (float)(_ranking.AbbreviationBoost * e.Share) }, Occur.SHOULD);
             }

@@ -19,7 +19,7 @@ public sealed record KbRanking
     /// <summary>The ranking <c>kb search</c> and the site use.</summary>
     public static KbRanking Default { get; } = new();
 
-    /// <summary>BM25's term-frequency saturation; 2 (Lucene's default is 1.2) measured best with the fields scored together.</summary>
+    /// <summary>BM25's term-frequency saturation; 2 (Lucene's default is 1.2) measured best with the fields scored together (1.5 gains 0.011 on the tune half but breaks the site's agreement: docs/search-quality.md).</summary>
     public float K1 { get; init; } = DefaultK1;
 
     /// <summary>

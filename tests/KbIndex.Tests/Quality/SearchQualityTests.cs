@@ -18,8 +18,8 @@ public sealed class SearchQualityTests : IClassFixture<QualityIndexes>
     /// Floors for the sampled set's test half (85 queries), a little under the figures the ranking
     /// reached when it was last tuned (docs/search-quality.md): a change that loses more fails.
     /// </summary>
-    public const double SampledNdcgFloor = 0.76;
-    public const double SampledMrrFloor = 0.80;
+    public const double SampledNdcgFloor = 0.78;
+    public const double SampledMrrFloor = 0.82;
 
     private readonly QualityIndexes _indexes;
     private readonly ITestOutputHelper _output;
