@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Logging;
 
 namespace Kb.Site.Serve;
@@ -140,7 +141,17 @@ public sealed class StaticSiteServer : IAsyncDisposable
         public IFileInfo GetFileInfo(string subpath)
         {
             var info = _inner.GetFileInfo(subpath);
-            return info.Exists && !Inside(info.PhysicalPath) ? new NotFoundFileInfo(subpath) : info;
+            if (!info.Exists || info.PhysicalPath is null)
+            {
+                return info;
+            }
+
+            // A link that stays inside the site is served as its target (size, date and ETag of the
+            // target, not of the link itself); one that leads out is not found.
+            var real = Kb.Parser.Corpus.SourcePaths.RealPath(info.PhysicalPath);
+            return real is null || !Within(real) ? new NotFoundFileInfo(subpath)
+                : real == info.PhysicalPath ? info
+                : new PhysicalFileInfo(new FileInfo(real));
         }
 
         public IDirectoryContents GetDirectoryContents(string subpath)
@@ -161,7 +172,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
             }
 
             var real = Kb.Parser.Corpus.SourcePaths.RealPath(path);
-            return real is not null && (real == _root || real.StartsWith(_root + "/", StringComparison.Ordinal));
+            return real is not null && Within(real);
         }
+
+        private bool Within(string real) => real == _root || real.StartsWith(_root + "/", StringComparison.Ordinal);
     }
 }
