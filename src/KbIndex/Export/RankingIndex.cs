@@ -61,6 +61,7 @@ public sealed class RankingIndex : IDisposable
         return SearchExport.Open(parts.Select(p => (Lucene.Net.Store.Directory)p.Directory).ToList());
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         if (_exported)

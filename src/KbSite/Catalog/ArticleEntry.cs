@@ -11,8 +11,11 @@ public sealed class ArticleEntry
 
     /// <summary>Position of the file among all source files (including unreadable ones); finds it again for rendering.</summary>
     public int FileNumber { get; init; }
+    /// <summary>The article number.</summary>
     public required string Id { get; init; }
+    /// <summary>The article's title.</summary>
     public required string Title { get; init; }
+    /// <summary>Where the article was read from.</summary>
     public required string SourcePath { get; init; }
 
     /// <summary>Site path without the base URL, e.g. <c>kb/199/Q199250/</c>.</summary>
@@ -21,8 +24,11 @@ public sealed class ArticleEntry
     /// <summary>Output-relative file, e.g. <c>kb/199/Q199250/index.html</c>.</summary>
     public required string File { get; set; }
 
+    /// <summary>The article's products.</summary>
     public IReadOnlyList<string> Products { get; init; } = [];
+    /// <summary>ISO date of last modification, or null.</summary>
     public string? LastModified { get; init; }
+    /// <summary>The article's kind.</summary>
     public string Kind { get; init; } = "";
 
     /// <summary>Ids of the articles this one references, in order.</summary>

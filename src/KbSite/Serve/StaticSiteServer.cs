@@ -33,6 +33,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
     private readonly ContainedFileProvider _files;
     private int _port;
 
+    /// <summary>A server for the site in <paramref name="siteDir"/> on 127.0.0.1:<paramref name="port"/> (0: a free port), built with <paramref name="baseUrl"/>; call <see cref="Start"/>.</summary>
     public StaticSiteServer(string siteDir, int port = 0, string baseUrl = "/")
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
@@ -85,11 +86,13 @@ public sealed class StaticSiteServer : IAsyncDisposable
         });
     }
 
+    /// <summary>The port listened on (the chosen one after <see cref="Start"/> with port 0).</summary>
     public int Port => _port;
 
     /// <summary>The site's address, e.g. <c>http://127.0.0.1:8123/</c> plus the base URL.</summary>
     public Uri Address => new($"http://127.0.0.1:{_port}{_baseUrl}");
 
+    /// <summary>Starts listening; returns when the server accepts requests.</summary>
     public void Start()
     {
         _app.StartAsync().GetAwaiter().GetResult();
@@ -119,6 +122,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
         return next(ctx);
     }
 
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
