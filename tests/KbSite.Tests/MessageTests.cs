@@ -19,7 +19,7 @@ public sealed class MessageTests : IDisposable
         var r = KbProcess.Run(typed, "x");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"unknown command '{typed}'; did you mean '{suggested}'?", r.Stderr, StringComparison.Ordinal);
-        AssertNoInternals(r.Stderr);
+        CliAssert.NoInternals(r.Stderr);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class MessageTests : IDisposable
         var r = KbProcess.Run("serve", _temp, "--port", "eighty");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--port expects a whole number, got 'eighty'", r.Stderr, StringComparison.Ordinal);
-        AssertNoInternals(r.Stderr);
+        CliAssert.NoInternals(r.Stderr);
     }
 
     [Fact]
@@ -148,14 +148,6 @@ public sealed class MessageTests : IDisposable
         var bad = KbProcess.Run("build", TestCorpus.ContentKb, "--out", Path.Combine(_temp, "out"), "--config", config);
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains($"{config}:3: not valid JSON", bad.Stderr, StringComparison.Ordinal);
-        AssertNoInternals(bad.Stderr);
-    }
-
-    private static void AssertNoInternals(string stderr)
-    {
-        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Int32", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+        CliAssert.NoInternals(bad.Stderr);
     }
 }

@@ -48,24 +48,45 @@ public sealed class ServeTests
         }
     }
 
-    private static async Task<(MiniSite Site, StaticSiteServer Server)> StartAsync(string baseUrl = "/")
+    /// <summary>A built mini site served on a free port, with a client that neither follows redirects nor decompresses.</summary>
+    private sealed class Served : IAsyncDisposable
     {
-        var site = new MiniSite().Article("Q100001", "TEST: Served", "SUMMARY\n=======\n\n" + string.Concat(Enumerable.Repeat("A served article with enough text to compress. ", 80)));
-        await site.BuildAsync(baseUrl: baseUrl);
-        var server = new StaticSiteServer(site.Output, 0, baseUrl);
-        server.Start();
-        return (site, server);
-    }
+        private Served(MiniSite site, StaticSiteServer server)
+        {
+            Site = site;
+            Server = server;
+        }
 
-    private static HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
+        public MiniSite Site { get; }
+
+        public StaticSiteServer Server { get; }
+
+        public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
+
+        public Uri Url(string path) => new(Server.Address, path);
+
+        public static async Task<Served> StartAsync(string baseUrl = "/")
+        {
+            var site = new MiniSite().Article("Q100001", "TEST: Served", "SUMMARY\n=======\n\n" + string.Concat(Enumerable.Repeat("A served article with enough text to compress. ", 80)));
+            await site.BuildAsync(baseUrl: baseUrl);
+            var server = new StaticSiteServer(site.Output, 0, baseUrl);
+            server.Start();
+            return new Served(site, server);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Server.DisposeAsync();
+            Site.Dispose();
+        }
+    }
 
     [Fact]
     public async Task Server_RedirectsAFolderWithoutItsSlash()
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
-        using var http = Client();
+        await using var s = await Served.StartAsync();
+        var (site, server, http) = (s.Site, s.Server, s.Http);
         var r = await http.GetAsync(new Uri(server.Address, "kb/100/Q100001"));
         Assert.Equal(HttpStatusCode.MovedPermanently, r.StatusCode);
         Assert.EndsWith("/kb/100/Q100001/", r.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -77,10 +98,8 @@ public sealed class ServeTests
     [InlineData("PUT")]
     public async Task Server_AnswersOtherMethodsWith405(string method)
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
-        using var http = Client();
+        await using var s = await Served.StartAsync();
+        var (site, server, http) = (s.Site, s.Server, s.Http);
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(server.Address, "index.html"));
         var r = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, r.StatusCode);
@@ -91,10 +110,8 @@ public sealed class ServeTests
     [Fact]
     public async Task Server_AnswersARepeatedRequestWith304ByETag()
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
-        using var http = Client();
+        await using var s = await Served.StartAsync();
+        var (site, server, http) = (s.Site, s.Server, s.Http);
         var first = await http.GetAsync(new Uri(server.Address, "kb/100/Q100001/"));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("text/html", first.Content.Headers.ContentType!.MediaType);
@@ -110,10 +127,8 @@ public sealed class ServeTests
     [Fact]
     public async Task Server_ServesARange()
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
-        using var http = Client();
+        await using var s = await Served.StartAsync();
+        var (site, server, http) = (s.Site, s.Server, s.Http);
         var whole = await http.GetByteArrayAsync(new Uri(server.Address, "sitemap.xml"));
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Address, "sitemap.xml"));
         request.Headers.Range = new RangeHeaderValue(5, 14);
@@ -126,10 +141,8 @@ public sealed class ServeTests
     [Fact]
     public async Task Server_GzipsTextWhenAsked()
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
-        using var http = Client();
+        await using var s = await Served.StartAsync();
+        var (site, server, http) = (s.Site, s.Server, s.Http);
         var plain = await http.GetByteArrayAsync(new Uri(server.Address, "kb/100/Q100001/"));
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Address, "kb/100/Q100001/"));
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
@@ -147,10 +160,8 @@ public sealed class ServeTests
     [Fact]
     public async Task Server_AnswersMissingPagesWithTheSites404Page_UnderItsBaseUrl()
     {
-        var (site, server) = await StartAsync("/archive/");
-        using var _ = site;
-        await using var __ = server;
-        using var http = Client();
+        await using var s = await Served.StartAsync("/archive/");
+        var (site, server, http) = (s.Site, s.Server, s.Http);
         Assert.EndsWith("/archive/", server.Address.ToString(), StringComparison.Ordinal);
         var page = await http.GetAsync(new Uri(server.Address, "kb/100/Q100001/"));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -163,16 +174,15 @@ public sealed class ServeTests
     [Fact]
     public async Task Server_RefusesASymlinkLeadingOutOfTheSite()
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
+        await using var s = await Served.StartAsync();
+        var (site, server) = (s.Site, s.Server);
         var secret = Path.Combine(site.Root, "outside.txt");
         await File.WriteAllTextAsync(secret, "outside the site");
         File.CreateSymbolicLink(Path.Combine(site.Output, "link.txt"), secret);
         Directory.CreateSymbolicLink(Path.Combine(site.Output, "linkdir"), site.Root);
         await File.WriteAllTextAsync(Path.Combine(site.Output, "inside.txt"), "inside");
         File.CreateSymbolicLink(Path.Combine(site.Output, "innerlink.txt"), Path.Combine(site.Output, "inside.txt"));
-        using var http = Client();
+        var http = s.Http;
         foreach (var path in new[] { "link.txt", "linkdir/outside.txt" })
         {
             var r = await http.GetAsync(new Uri(server.Address, path));
@@ -186,9 +196,8 @@ public sealed class ServeTests
     [Fact]
     public async Task Server_RefusesAOneMegabyteRequestLineQuickly()
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
+        await using var s = await Served.StartAsync();
+        var server = s.Server;
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, server.Port);
         var stream = tcp.GetStream();
@@ -212,9 +221,8 @@ public sealed class ServeTests
     [Fact]
     public async Task Server_Answers200ParallelRequestsCorrectly()
     {
-        var (site, server) = await StartAsync();
-        using var _ = site;
-        await using var __ = server;
+        await using var s = await Served.StartAsync();
+        var (site, server) = (s.Site, s.Server);
         using var http = new HttpClient();
         var paths = new[] { "", "kb/100/Q100001/", "sitemap.xml", "404.html" };
         var expected = paths.Select(p => File.ReadAllBytes(Path.Combine(site.Output, p.Length == 0 || p.EndsWith('/') ? p + "index.html" : p))).ToArray();
