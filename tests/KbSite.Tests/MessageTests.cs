@@ -150,4 +150,28 @@ public sealed class MessageTests : IDisposable
         Assert.Contains($"{config}:3: not valid JSON", bad.Stderr, StringComparison.Ordinal);
         CliAssert.NoInternals(bad.Stderr);
     }
+
+    [SkippableTheory]
+    [InlineData("xterm")]
+    [InlineData("dumb")]
+    public void Progress_OnATerminal_LeavesNothingAfterTheSummary(string term)
+    {
+        // script(1) gives kb a terminal; the display must be erased (or never drawn) before the summary.
+        Skip.IfNot(File.Exists("/usr/bin/script"), "no /usr/bin/script to run kb on a terminal");
+        var kb = string.Join(' ', KbProcess.StartInfo(null, "index", TestCorpus.RequireSample(), "--index", Path.Combine(_temp, "idx")).ArgumentList.Prepend("dotnet").Select(a => "'" + a + "'"));
+        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/script", ["-qec", kb, "/dev/null"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment["TERM"] = term;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, output);
+        var summary = output.IndexOf("articles in ", StringComparison.Ordinal);
+        Assert.True(summary > 0, output);
+        Assert.True(output.LastIndexOf("index: ", StringComparison.Ordinal) < summary, output);
+        Assert.Equal("", output[output.IndexOf('\n', summary)..].Trim());
+        if (term == "dumb")
+        {
+            Assert.DoesNotContain("index: ", output, StringComparison.Ordinal);
+        }
+    }
 }

@@ -30,9 +30,16 @@ internal sealed class ProgressLine : IDisposable
             return;
         }
 
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (!console.Profile.Capabilities.Ansi || !console.Profile.Capabilities.Interactive)
+        {
+            // Without cursor movement (TERM=dumb) the display could not be erased: draw none.
+            return;
+        }
+
+        _console = console;
         using var ready = new ManualResetEventSlim();
-        _display = _console.Progress()
+        _display = console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
