@@ -1,10 +1,16 @@
+using System.Reflection;
 using Kb.Cli.Commands;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
+UsageMessages.Verbs = ["parse", "build", "check", "serve", "options", "index", "search"];
 app.Configure(config =>
 {
     config.SetApplicationName("kb");
+    // "0.1.0+<commit>": the package version, then the commit it was built from (SourceLink adds it).
+    var version = typeof(BuildCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    var plus = version.IndexOf('+', StringComparison.Ordinal);
+    config.SetApplicationVersion(plus > 0 && version.Length > plus + 8 ? version[..(plus + 8)] : version);
     config.Settings.StrictParsing = true;
     config.SetExceptionHandler((ex, _) =>
     {
@@ -15,7 +21,7 @@ app.Configure(config =>
             ex = agg.InnerExceptions[0];
         }
 
-        Console.Error.WriteLine("kb: " + (usage ? "" : "error: ") + ex.Message.ReplaceLineEndings(" "));
+        Console.Error.WriteLine("kb: " + (usage ? UsageMessages.For(ex, args) : "error: " + ex.Message.ReplaceLineEndings(" ")));
         return usage ? ExitCodes.Usage : ExitCodes.Failed;
     });
     config.AddCommand<ParseCommand>("parse")

@@ -15,6 +15,7 @@ public static class KbFields
     /// <summary>Content hash of the record (binary doc values); drives incremental builds.</summary>
     public const string Hash = "hash";
 
+    /// <summary>The title, analysed as text.</summary>
     public const string Title = "title";
 
     /// <summary>Title prefix lower-cased as one token (<c>sms</c>, <c>xadm</c>, <c>mac wkst</c>); sorted doc values too.</summary>
@@ -32,6 +33,7 @@ public static class KbFields
     /// <summary>Versions, lower-cased, both <c>2.0</c> and <c>winnt:2.0</c>.</summary>
     public const string Version = "version";
 
+    /// <summary>Header keywords, lower-cased, one token each.</summary>
     public const string Keyword = "keyword";
 
     /// <summary>info | problem | howto | bug | fix | sample | other; sorted doc values for facets.</summary>

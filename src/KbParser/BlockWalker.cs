@@ -5,6 +5,7 @@ namespace Kb.Parser;
 /// <summary>Walks every block of a record in document order, nested list blocks included.</summary>
 public static class BlockWalker
 {
+    /// <summary>Every block of the sections and their subsections, in document order.</summary>
     public static IEnumerable<Block> All(IEnumerable<Section> sections)
     {
         foreach (var section in sections)
@@ -16,6 +17,7 @@ public static class BlockWalker
         }
     }
 
+    /// <summary>Every block of the section and its subsections, in document order.</summary>
     public static IEnumerable<Block> All(Section section)
     {
         foreach (var b in Walk(section.Blocks))

@@ -9,6 +9,7 @@ public sealed record SiteOptions
     /// <summary>Further sources built into the same site (their articles join the first source's).</summary>
     public IReadOnlyList<string> ExtraSources { get; init; } = [];
 
+    /// <summary>The folder the site is written to (replaced only when it is a previous kb output).</summary>
     public string OutputDir { get; init; } = "_site";
 
     /// <summary>Prefix of every link, always with a leading and trailing slash (<c>/</c>, <c>/archive/</c>).</summary>
@@ -17,6 +18,7 @@ public sealed record SiteOptions
     /// <summary>A folder whose files replace the default theme's files of the same name.</summary>
     public string? ThemeDir { get; init; }
 
+    /// <summary>The site's title.</summary>
     public string Title { get; init; } = "KnowledgeBase Archive";
 
     /// <summary>Origin written before paths in sitemap.xml and the OpenSearch description (<c>https://example.org</c>); empty for none.</summary>
@@ -25,6 +27,7 @@ public sealed record SiteOptions
     /// <summary>Reuse pages of the previous build whose inputs did not change.</summary>
     public bool Incremental { get; init; } = true;
 
+    /// <summary>Most articles rendered at once.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Fail on undefined variables and unknown filters in templates (tests and theme authors).</summary>

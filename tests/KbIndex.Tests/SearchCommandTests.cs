@@ -43,14 +43,56 @@ public sealed class SearchCommandTests
     }
 
     [Theory]
-    [InlineData("title:(upgrade")]
-    [InlineData("\"unbalanced phrase")]
-    public void Search_BadQueryExitsTwoWithAMessage(string query)
+    [InlineData("title:(upgrade", 15, "parentheses")]
+    [InlineData("\"unbalanced phrase", 19, "quote")]
+    [InlineData("product:", 9, "no value")]
+    public void Search_BadQueryNamesThePositionAndSuggestsQuoting(string query, int position, string problem)
     {
         var run = KbProcess.Run("search", query, "--index", _index.Folder);
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("kb: malformed query", run.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"kb: cannot read the query at character {position}", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(problem, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("put them in quotes", run.Stderr, StringComparison.Ordinal);
+        CliAssert.NoInternals(run.Stderr);
+    }
+
+    [Fact]
+    public void Search_UnknownKindListsTheClosestKinds()
+    {
+        var run = KbProcess.Run("search", "upgrade", "--index", _index.Folder, "--kind", "problm");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown --kind 'problm'; did you mean 'problem'?", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("howto", run.Stderr, StringComparison.Ordinal);
+        CliAssert.NoInternals(run.Stderr);
+    }
+
+    [Fact]
+    public void Search_UnknownProductListsTheClosestProducts()
+    {
+        var run = KbProcess.Run("search", "upgrade", "--index", _index.Folder, "--product", "Sistems Managment");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--product 'Sistems Managment'", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Microsoft Systems Management Server", run.Stderr, StringComparison.Ordinal);
+        CliAssert.NoInternals(run.Stderr);
+
+        // A known product with no match for the query is not an error.
+        var known = KbProcess.Run("search", "upgrade", "--index", _index.Folder, "--product", "Systems Management Server");
+        Assert.Equal(0, known.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("--since", "abc", "--since expects a year")]
+    [InlineData("--until=19x9", null, "--until expects a year")]
+    [InlineData("--limit", "ten", "--limit expects a whole number")]
+    public void Search_OptionValuesThatDoNotParseNameTheOption(string option, string? value, string expected)
+    {
+        var run = value is null
+            ? KbProcess.Run("search", "upgrade", "--index", _index.Folder, option)
+            : KbProcess.Run("search", "upgrade", "--index", _index.Folder, option, value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"got '{value ?? option.Split('=')[1]}'", run.Stderr, StringComparison.Ordinal);
+        CliAssert.NoInternals(run.Stderr);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class CommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(work, "_site", "kb", "199", "Q199250", "index.html")));
     }
 
-    private static void CopyDir(string from, string to)
+    internal static void CopyDir(string from, string to)
     {
         foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

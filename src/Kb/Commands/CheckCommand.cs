@@ -9,7 +9,7 @@ namespace Kb.Cli.Commands;
 /// <summary><c>kb check DIR</c>: every page parses, every internal link resolves, article pages are complete.</summary>
 internal sealed class CheckCommand : Command<CheckCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SummarySettings
     {
         [CommandArgument(0, "[DIR]")]
         [Description("A built site (default _site).")]
@@ -27,8 +27,9 @@ internal sealed class CheckCommand : Command<CheckCommand.Settings>
             Console.Error.WriteLine("kb: problem: " + p);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"checked {result.Pages:N0} pages, {result.Links:N0} links: {result.Problems.Count} problems"));
+        settings.WriteSummary(
+            new { site = Path.GetFullPath(settings.Dir), pages = result.Pages, links = result.Links, problems = result.Problems.Count },
+            string.Create(CultureInfo.InvariantCulture, $"checked {result.Pages:N0} pages, {result.Links:N0} links: {result.Problems.Count} problems"));
         return result.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
 {
     public const string DefaultIndex = ".kb/index";
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : SummarySettings
     {
         [CommandArgument(0, "<SOURCE>")]
         [Description("Article folder (recursive), file or .tar.gz/.zip archive: the whole corpus; articles not in it are removed from the index.")]
@@ -29,21 +29,15 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var progress = new ProgressLine("index");
+        using var progress = new ProgressLine("index", settings.ShowProgress);
         var errors = 0;
         var builder = new KbIndexBuilder
         {
-            OnArticle = () =>
-            {
-                lock (progress)
-                {
-                    progress.Tick();
-                }
-            },
+            OnArticle = progress.Tick,
             OnError = message =>
             {
                 Interlocked.Increment(ref errors);
-                Console.Error.WriteLine("kb: error: " + message);
+                progress.Error("kb: error: " + message);
             },
         };
         IndexReport report;
@@ -60,8 +54,20 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
 
         progress.Done();
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c,
-            $"{report.Total} articles in {settings.Index}: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged{(report.Failed > 0 ? $", {report.Failed} failed" : "")} ({report.Elapsed.TotalSeconds:F1} s){(report.Rebuilt ? " [new index]" : "")}"));
+        settings.WriteSummary(
+            new
+            {
+                index = Path.GetFullPath(settings.Index),
+                total = report.Total,
+                added = report.Added,
+                updated = report.Updated,
+                removed = report.Removed,
+                unchanged = report.Unchanged,
+                failed = report.Failed,
+                rebuilt = report.Rebuilt,
+                seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
+            },
+            string.Create(c, $"{report.Total} articles in {settings.Index}: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged{(report.Failed > 0 ? $", {report.Failed} failed" : "")} ({report.Elapsed.TotalSeconds:F1} s){(report.Rebuilt ? " [new index]" : "")}"));
         return errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 }

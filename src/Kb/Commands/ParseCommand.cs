@@ -32,6 +32,10 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
         [Description("Check that every body line is accounted for by the record; report articles that lose any.")]
         public bool Verify { get; init; }
 
+        [CommandOption("-q|--quiet")]
+        [Description("No progress display; only errors on stderr.")]
+        public bool Quiet { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Json && JsonLines)
@@ -104,7 +108,7 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
             output.WriteByte((byte)'[');
         }
 
-        using var progress = new ProgressLine("parse");
+        using var progress = new ProgressLine("parse", !settings.Quiet);
         foreach (var path in settings.Paths)
         {
             // Workers serialise each record as soon as it is parsed, so the record dies young and only its
@@ -120,7 +124,7 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
                 {
                     failed++;
                     stats.Errors++;
-                    await Console.Error.WriteLineAsync("kb: error: " + result.Error).ConfigureAwait(false);
+                    progress.Error("kb: error: " + result.Error);
                     continue;
                 }
 

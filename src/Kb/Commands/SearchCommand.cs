@@ -9,6 +9,9 @@ namespace Kb.Cli.Commands;
 /// <summary><c>kb search "QUERY" [--index DIR] [filters] [--limit N] [--json]</c>.</summary>
 internal sealed class SearchCommand : Command<SearchCommand.Settings>
 {
+    /// <summary>The article kinds records carry (<see cref="Kb.Parser.Model.ArticleKinds"/>).</summary>
+    internal static readonly string[] Kinds = ["info", "problem", "howto", "bug", "fix", "sample", "other"];
+
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<QUERY>")]
@@ -54,6 +57,14 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
                 return ValidationResult.Error("--limit must be between 1 and 10000");
             }
 
+            if (Kind is not null && !Kinds.Contains(Kind.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                var closest = UsageMessages.Closest(Kind.Trim(), Kinds, 3);
+                return ValidationResult.Error($"unknown --kind '{Kind}'"
+                    + (closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest.Select(k => "'" + k + "'"))}?" : "")
+                    + $" (kinds: {string.Join(", ", Kinds)})");
+            }
+
             return Since > Until ? ValidationResult.Error("--since is after --until") : ValidationResult.Success();
         }
     }
@@ -88,7 +99,13 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
             }
             catch (KbQueryException ex)
             {
-                Console.Error.WriteLine("kb: " + ex.Message);
+                Console.Error.WriteLine("kb: " + QueryErrors.Describe(settings.Query, ex));
+                return ExitCodes.Usage;
+            }
+
+            if (results.TotalHits == 0 && settings.Product is { } product && UnknownProduct(searcher, settings, product) is { } message)
+            {
+                Console.Error.WriteLine("kb: " + message);
                 return ExitCodes.Usage;
             }
 
@@ -96,5 +113,36 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// When a search found nothing with <c>--product</c>, whether the product is one the index does not know
+    /// (no product name holds its words and no learned abbreviation names it); then a message listing the
+    /// closest known products among the query's matches (none when the query matches nothing anyway).
+    /// </summary>
+    private static string? UnknownProduct(KbSearcher searcher, Settings settings, string product)
+    {
+        var given = product.Trim();
+        if (searcher.Abbreviations.Expand(given.ToLowerInvariant()).Count > 0 || searcher.Abbreviations.Expand(given).Count > 0)
+        {
+            return null;
+        }
+
+        var known = searcher.Search(settings.Query, new SearchOptions { Limit = 1, Snippets = false }).Facets.Products.Select(p => p.Value).ToList();
+        var words = given.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (known.Count == 0 || known.Any(k => words.All(w => k.Contains(w, StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
+        // Each word given is matched to its nearest word of the product name; the product's distance is the sum.
+        var letters = words.Sum(w => w.Length);
+        var closest = known
+            .Select(k => (k, d: words.Sum(w => k.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Min(n => UsageMessages.Distance(w.ToLowerInvariant(), n.ToLowerInvariant())))))
+            .Where(p => p.d <= Math.Max(2, letters / 3))
+            .OrderBy(p => p.d).ThenBy(p => p.k, StringComparer.Ordinal).Take(5).Select(p => p.k).ToList();
+        return $"no article's product matches --product '{product}'"
+            + (closest.Count > 0 ? $"; closest products among the matches: {string.Join(", ", closest)}" : "; kb search QUERY --json lists the matches' products under facets");
     }
 }

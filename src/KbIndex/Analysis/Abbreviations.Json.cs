@@ -46,6 +46,7 @@ public sealed partial class Abbreviations
         },
         AbbreviationsJsonContext.Default.Learned);
 
+    /// <summary>Abbreviations read back from the JSON an index stores (the expansions, and optionally the definition counts and the learned shorthands); null or empty JSON gives <see cref="Empty"/>.</summary>
     public static Abbreviations FromJson(string? json, string? definitionsJson = null, string? learnedJson = null)
     {
         if (string.IsNullOrEmpty(json))
@@ -73,7 +74,9 @@ public sealed partial class Abbreviations
 /// <summary>Definition counts and shorthand names, as kept in the commit.</summary>
 public sealed record Learned
 {
+    /// <summary>How many articles define each abbreviation.</summary>
     public Dictionary<string, int> DefinitionCounts { get; init; } = [];
+    /// <summary>Glued shorthand (<c>win95</c>) and the words it stands for.</summary>
     public Dictionary<string, string> Shorthand { get; init; } = [];
 }
 

@@ -19,6 +19,7 @@ public sealed class DottedPartsFilter : TokenFilter
     private int _start;
     private int _end;
 
+    /// <summary>A filter over <paramref name="input"/>.</summary>
     public DottedPartsFilter(TokenStream input)
         : base(input)
     {
@@ -27,6 +28,7 @@ public sealed class DottedPartsFilter : TokenFilter
         _offset = AddAttribute<IOffsetAttribute>();
     }
 
+    /// <inheritdoc/>
     public override bool IncrementToken()
     {
         if (_parts.Count > 0)
@@ -65,6 +67,7 @@ public sealed class DottedPartsFilter : TokenFilter
         return true;
     }
 
+    /// <inheritdoc/>
     public override void Reset()
     {
         base.Reset();

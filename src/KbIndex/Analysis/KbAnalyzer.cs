@@ -26,6 +26,7 @@ public sealed class KbAnalyzer : Analyzer
         _phrases = phrases && !forIndex;
     }
 
+    /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new KbTokenizer(reader);
@@ -50,6 +51,7 @@ public sealed class KbAnalyzer : Analyzer
 /// <summary>Codes (ids, keywords, prefixes, kinds, versions): the whole value as one lower-cased token.</summary>
 public sealed class CodeAnalyzer : Analyzer
 {
+    /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new KeywordTokenizer(reader);
@@ -60,6 +62,7 @@ public sealed class CodeAnalyzer : Analyzer
 /// <summary>Lower-cased codes separated by spaces (the article number's forms): one token each.</summary>
 public sealed class FormsAnalyzer : Analyzer
 {
+    /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new WhitespaceTokenizer(KbIndexVersion.Lucene, reader);

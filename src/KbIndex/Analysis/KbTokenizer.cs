@@ -12,6 +12,7 @@ namespace Kb.Index.Analysis;
 /// </summary>
 public sealed class KbTokenizer : Tokenizer
 {
+    /// <summary>Longest word kept, in characters; longer ones are dropped.</summary>
     public const int MaxTokenLength = 255;
 
     private readonly ICharTermAttribute _term;
@@ -20,6 +21,7 @@ public sealed class KbTokenizer : Tokenizer
     private int _length = -1;
     private int _position;
 
+    /// <summary>A tokenizer reading <paramref name="input"/>.</summary>
     public KbTokenizer(TextReader input)
         : base(input)
     {
@@ -30,6 +32,7 @@ public sealed class KbTokenizer : Tokenizer
     /// <summary>The word-character test the site's tokenizer must copy.</summary>
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
+    /// <inheritdoc/>
     public override bool IncrementToken()
     {
         ClearAttributes();
@@ -78,6 +81,7 @@ public sealed class KbTokenizer : Tokenizer
         }
     }
 
+    /// <inheritdoc/>
     public override void End()
     {
         base.End();
@@ -85,6 +89,7 @@ public sealed class KbTokenizer : Tokenizer
         _offset.SetOffset(final, final);
     }
 
+    /// <inheritdoc/>
     public override void Reset()
     {
         base.Reset();

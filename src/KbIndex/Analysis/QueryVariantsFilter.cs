@@ -19,6 +19,7 @@ public sealed class QueryVariantsFilter : TokenFilter
     private readonly Queue<string> _variants = new();
     private State? _state;
 
+    /// <summary>A filter over <paramref name="input"/>.</summary>
     public QueryVariantsFilter(TokenStream input)
         : base(input)
     {
@@ -26,6 +27,7 @@ public sealed class QueryVariantsFilter : TokenFilter
         _increment = AddAttribute<IPositionIncrementAttribute>();
     }
 
+    /// <inheritdoc/>
     public override bool IncrementToken()
     {
         if (_variants.Count > 0)
@@ -55,6 +57,7 @@ public sealed class QueryVariantsFilter : TokenFilter
         return true;
     }
 
+    /// <inheritdoc/>
     public override void Reset()
     {
         base.Reset();

@@ -22,6 +22,7 @@ public sealed class StemGuardFilter : TokenFilter
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
 
+    /// <summary>A filter over <paramref name="input"/>.</summary>
     public StemGuardFilter(TokenStream input)
         : base(input)
     {
@@ -29,6 +30,7 @@ public sealed class StemGuardFilter : TokenFilter
         _keyword = AddAttribute<IKeywordAttribute>();
     }
 
+    /// <inheritdoc/>
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken())

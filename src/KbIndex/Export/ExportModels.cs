@@ -5,11 +5,17 @@ public sealed record ExportDocument
 {
     /// <summary>0-based position in <see cref="SearchExport.Documents"/> (articles in ordinal id order).</summary>
     public required int Doc { get; init; }
+    /// <summary>The article number (<c>Q199250</c>).</summary>
     public required string Id { get; init; }
+    /// <summary>The article's title.</summary>
     public required string Title { get; init; }
+    /// <summary>The article's products.</summary>
     public IReadOnlyList<string> Products { get; init; } = [];
+    /// <summary>Year of last modification, or null when unknown.</summary>
     public int? Year { get; init; }
+    /// <summary>The article's kind (info, problem, howto, bug, fix, sample, other).</summary>
     public string Kind { get; init; } = "";
+    /// <summary>The article's own permalink, or null for the default path.</summary>
     public string? Permalink { get; init; }
     /// <summary>Plain text: the start of the summary (SUMMARY or SYMPTOMS), at most <see cref="SearchExport.SnippetLength"/> characters.</summary>
     public string Snippet { get; init; } = "";
@@ -28,11 +34,13 @@ public sealed record ExportAnalysis
 {
     /// <summary>Words: <c>[\p{L}\p{Nd}]+(?:[._][\p{L}\p{Nd}]+)*</c> with the <c>u</c> flag.</summary>
     public string TokenPattern { get; init; } = @"[\p{L}\p{Nd}]+(?:[._][\p{L}\p{Nd}]+)*";
+    /// <summary>Longest word kept, in characters.</summary>
     public int MaxTokenLength { get; init; } = Analysis.KbTokenizer.MaxTokenLength;
     /// <summary>Dropped after lower-casing.</summary>
     public IReadOnlyList<string> StopWords { get; init; } = Analysis.KbStopWords.Words;
     /// <summary>"porter": Martin Porter's 1980 algorithm (Lucene's PorterStemmer), applied only to words matching <see cref="StemOnly"/>.</summary>
     public string Stemmer { get; init; } = "porter";
+    /// <summary>Only words matching this pattern are stemmed.</summary>
     public string StemOnly { get; init; } = "^[a-z]+$";
     /// <summary>Words matching <see cref="StemOnly"/> that are left whole all the same (product names: "windows", "dos").</summary>
     public IReadOnlyList<string> Unstemmed { get; init; } = Analysis.StemGuardFilter.Unstemmed;

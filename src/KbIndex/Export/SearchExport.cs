@@ -18,7 +18,9 @@ namespace Kb.Index.Export;
 /// </summary>
 public sealed partial class SearchExport : IDisposable
 {
+    /// <summary>Version of the exported file format (see docs/search-index.md).</summary>
     public const int FormatVersion = 1;
+    /// <summary>Longest snippet exported per article, in characters.</summary>
     public const int SnippetLength = 200;
     private const float K1 = KbRanking.DefaultK1;
 
@@ -99,6 +101,7 @@ public sealed partial class SearchExport : IDisposable
     /// <summary>Learned product abbreviations (tag → products), for optional query expansion in the site.</summary>
     public Abbreviations Abbreviations { get; }
 
+    /// <summary>An export of the index in <paramref name="indexPath"/>.</summary>
     public static SearchExport Open(string indexPath) => new([FSDirectory.Open(indexPath)]);
 
     /// <summary>
@@ -107,6 +110,7 @@ public sealed partial class SearchExport : IDisposable
     /// </summary>
     internal static SearchExport Open(IReadOnlyList<Lucene.Net.Store.Directory> directories) => new(directories);
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         _reader.Dispose();

@@ -8,6 +8,7 @@ namespace Kb.Index.Indexing;
 /// </summary>
 public static class ContentHash
 {
+    /// <summary>The hash of a record's JSON bytes, as 32 hex digits.</summary>
     public static string Of(ReadOnlySpan<byte> recordJson)
     {
         Span<byte> hash = stackalloc byte[32];

@@ -100,6 +100,7 @@ public sealed class RecordStore : IDisposable
         return new RecordReader(_directory);
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         if (_done)
@@ -179,6 +180,7 @@ public sealed class RecordReader : IDisposable
     /// <summary>The search export of the store's records (it opens its own reader).</summary>
     public Export.SearchExport Export() => Kb.Index.Export.SearchExport.Open(Path);
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         _reader.Dispose();

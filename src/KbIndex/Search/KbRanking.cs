@@ -13,7 +13,9 @@ public sealed record RankedField(string Name, float Weight, float B = KbRanking.
 /// </summary>
 public sealed record KbRanking
 {
+    /// <summary>The default BM25 term-frequency saturation.</summary>
     public const float DefaultK1 = 2f;
+    /// <summary>The default BM25 length normalisation.</summary>
     public const float DefaultB = 0.75f;
 
     /// <summary>The ranking <c>kb search</c> and the site use.</summary>
@@ -46,7 +48,9 @@ public sealed record KbRanking
 
     /// <summary>Each pair of neighbouring query words as a sloppy phrase (0: off), in the fields of <see cref="ProximityFields"/> at their relative weights.</summary>
     public float ProximityBoost { get; init; } = 0.1f;
+    /// <summary>How far apart neighbouring query words may stand for the proximity boost.</summary>
     public int ProximitySlop { get; init; } = 4;
+    /// <summary>The fields the proximity boost looks in, with their weights.</summary>
     public IReadOnlyList<RankedField> ProximityFields { get; init; } = [new(KbFields.Summary, 1f)];
 
     /// <summary>
@@ -54,7 +58,9 @@ public sealed record KbRanking
     /// exist.") as phrases in the title, summary and body, negations kept; 0: off.
     /// </summary>
     public float MessagePhraseBoost { get; init; } = 1f;
+    /// <summary>Slop of the message-part phrases.</summary>
     public int MessagePhraseSlop { get; init; } = 1;
+    /// <summary>Fewest words a message part needs to count as a phrase.</summary>
     public int MessagePhraseMinTerms { get; init; } = 2;
 
     /// <summary>A phrase's idf is the sum of its terms'; its boost is divided by the number of terms to this power (1: the average idf).</summary>

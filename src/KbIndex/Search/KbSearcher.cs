@@ -145,6 +145,7 @@ public sealed class KbSearcher : IDisposable
         return top.TotalHits == 0 ? null : Load(top.ScoreDocs[0].Doc);
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         _reader.Dispose();

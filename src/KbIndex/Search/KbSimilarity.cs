@@ -16,6 +16,7 @@ public sealed class KbSimilarity : Similarity
     private readonly float _k1;
     private readonly float _b;
 
+    /// <summary>BM25 with saturation <paramref name="k1"/> and length normalisation <paramref name="b"/>.</summary>
     public KbSimilarity(float k1 = KbRanking.DefaultK1, float b = KbRanking.DefaultB)
     {
         _k1 = k1;
@@ -29,6 +30,7 @@ public sealed class KbSimilarity : Similarity
         return state.Length;
     }
 
+    /// <inheritdoc/>
     public override SimWeight ComputeWeight(float queryBoost, CollectionStatistics collectionStats, params TermStatistics[] termStats)
     {
         ArgumentNullException.ThrowIfNull(collectionStats);
@@ -46,6 +48,7 @@ public sealed class KbSimilarity : Similarity
         return new Stats(collectionStats.Field, idf, queryBoost, average);
     }
 
+    /// <inheritdoc/>
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -5,8 +5,11 @@ namespace Kb.Parser.Decision;
 /// <summary>An answer to a factor's yes/no question.</summary>
 public enum Answer
 {
+    /// <summary>Not answered (or the reader does not know).</summary>
     Unknown,
+    /// <summary>The answer is yes.</summary>
     Yes,
+    /// <summary>The answer is no.</summary>
     No,
 }
 
@@ -22,6 +25,7 @@ public sealed record Verdict(string Level, string Text);
 /// <summary>The ranked options, best first, whether the article applies at all (null: not known), and the triage verdict.</summary>
 public sealed record Recommendation(bool? Applies, IReadOnlyList<OptionRecommendation> Options)
 {
+    /// <summary>The triage verdict ("is this your problem?").</summary>
     public Verdict Verdict { get; init; } = new("none", "");
 }
 
@@ -40,6 +44,7 @@ public sealed class DecisionModel
 
     private readonly Dictionary<string, Factor> _factors;
 
+    /// <summary>A model over these options and the factors their conditions name.</summary>
     public DecisionModel(IReadOnlyList<ArticleOption> options, IReadOnlyList<Factor> factors)
     {
         Options = options;
@@ -47,9 +52,12 @@ public sealed class DecisionModel
         _factors = factors.ToDictionary(f => f.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>The options the model ranks.</summary>
     public IReadOnlyList<ArticleOption> Options { get; }
+    /// <summary>The yes/no questions the options' conditions and the triage refer to.</summary>
     public IReadOnlyList<Factor> Factors { get; }
 
+    /// <summary>The model of a parsed record's options and factors.</summary>
     public static DecisionModel From(ArticleRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -10,16 +10,25 @@ public sealed record ArticleRecord
 {
     /// <summary>Article number as written in the archive, e.g. <c>Q199250</c>.</summary>
     public required string Id { get; init; }
+    /// <summary>The article's title as written, tags included (<c>SMS: Version 1.2 to 2.0 ...</c>).</summary>
     public required string Title { get; init; }
+    /// <summary>The title's leading tag (<c>SMS</c>, <c>XADM</c>), or null.</summary>
     public string? TitlePrefix { get; init; }
+    /// <summary>The path the article lives at on the site, from the front matter, or null for the default.</summary>
     public string? Permalink { get; init; }
+    /// <summary>Where the article was read from (file path or archive entry).</summary>
     public string? SourcePath { get; init; }
+    /// <summary>The products the header names, in order.</summary>
     public IReadOnlyList<string> Products { get; init; } = [];
+    /// <summary>The product versions the header names, with their platforms.</summary>
     public IReadOnlyList<ProductVersion> Versions { get; init; } = [];
+    /// <summary>The operating systems the header names.</summary>
     public IReadOnlyList<string> OperatingSystems { get; init; } = [];
+    /// <summary>The header's keywords (<c>kbsetup</c>, <c>kbbug</c>...).</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
     /// <summary>ISO date (yyyy-MM-dd) of the header's <c>Last Modified</c>, or null when absent or unreadable.</summary>
     public string? LastModified { get; init; }
+    /// <summary>The "applies to" list, one entry per product line.</summary>
     public IReadOnlyList<AppliesToEntry> AppliesTo { get; init; } = [];
     /// <summary>info | problem | howto | bug | fix | sample | other.</summary>
     public string Kind { get; init; } = ArticleKinds.Other;
@@ -27,11 +36,15 @@ public sealed record ArticleRecord
     public IReadOnlyList<HeaderField> Header { get; init; } = [];
     /// <summary>Body sections in order; text before the first heading is a section with a null heading.</summary>
     public IReadOnlyList<Section> Sections { get; init; } = [];
+    /// <summary>The alternative courses of action the article offers (see docs/options.md).</summary>
     public IReadOnlyList<ArticleOption> Options { get; init; } = [];
+    /// <summary>The yes/no questions the options' conditions and the triage ask, each once.</summary>
     public IReadOnlyList<Factor> Factors { get; init; } = [];
+    /// <summary>Articles this one refers to.</summary>
     public IReadOnlyList<Reference> References { get; init; } = [];
     /// <summary>The trailing <c>Key : value</c> block (Keywords, Technology, Version, Issue type...).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    /// <summary>The words of the <c>Additional query words:</c> line.</summary>
     public IReadOnlyList<string> AdditionalQueryWords { get; init; } = [];
     /// <summary>Where the metadata blocks' <c>Key : value</c> lines stand (usually one block).</summary>
     public IReadOnlyList<LineSpan> MetadataLines { get; init; } = [];
@@ -39,18 +52,26 @@ public sealed record ArticleRecord
     public IReadOnlyList<LineSpan> QueryWordsLines { get; init; } = [];
     /// <summary>Source lines that are structure only (applies-to frame, rules, metadata frame, query-word line).</summary>
     public IReadOnlyList<FrameLine> Frame { get; init; } = [];
+    /// <summary>Problems met while parsing, each with its code and line.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 }
 
 /// <summary>Article kinds.</summary>
 public static class ArticleKinds
 {
+    /// <summary>An informational article (<c>INFO:</c>, kbinfo).</summary>
     public const string Info = "info";
+    /// <summary>A problem and its resolution (<c>PRB:</c>, kbprb).</summary>
     public const string Problem = "problem";
+    /// <summary>Instructions (<c>HOWTO:</c>, kbhowto).</summary>
     public const string HowTo = "howto";
+    /// <summary>A confirmed bug (<c>BUG:</c>, kbbug).</summary>
     public const string Bug = "bug";
+    /// <summary>A bug with a fix (<c>FIX:</c>, kbfix).</summary>
     public const string Fix = "fix";
+    /// <summary>A sample program or file (<c>SAMPLE:</c>).</summary>
     public const string Sample = "sample";
+    /// <summary>None of the other kinds.</summary>
     public const string Other = "other";
 
     /// <summary>A problem article: kind problem, bug or fix, or a SYMPTOMS section. Its resolutions and workarounds answer its symptoms.</summary>
@@ -83,14 +104,17 @@ public sealed record Diagnostic(string Code, int Line, string Message);
 [JsonConverter(typeof(LineSpanConverter))]
 public readonly record struct LineSpan(int Start, int End)
 {
+    /// <summary>How many lines the span covers.</summary>
     [JsonIgnore]
     public int Count => End - Start + 1;
+    /// <summary>Whether the 1-based line lies in the span.</summary>
     public bool Contains(int line) => line >= Start && line <= End;
 }
 
 /// <summary>Writes a <see cref="LineSpan"/> as the compact array <c>[start, end]</c>.</summary>
 public sealed class LineSpanConverter : JsonConverter<LineSpan>
 {
+    /// <summary>Reads a span written as <c>[start, end]</c>.</summary>
     public override LineSpan Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
     {
         if (reader.TokenType != System.Text.Json.JsonTokenType.StartArray)
@@ -111,6 +135,7 @@ public sealed class LineSpanConverter : JsonConverter<LineSpan>
         return new LineSpan(start, end);
     }
 
+    /// <summary>Writes the span as <c>[start, end]</c>.</summary>
     public override void Write(System.Text.Json.Utf8JsonWriter writer, LineSpan value, System.Text.Json.JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);

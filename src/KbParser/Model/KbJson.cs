@@ -10,12 +10,16 @@ namespace Kb.Parser.Model;
 /// </summary>
 public static class KbJson
 {
+    /// <summary>Options for compact record JSON.</summary>
     public static JsonSerializerOptions Options => KbJsonContext.Default.Options;
+    /// <summary>Options for indented record JSON.</summary>
     public static JsonSerializerOptions Indented => KbJsonIndentedContext.Default.Options;
 
+    /// <summary>The record as JSON text.</summary>
     public static string Serialize(ArticleRecord record, bool indented = false) =>
         JsonSerializer.Serialize(record, indented ? KbJsonIndentedContext.Default.ArticleRecord : KbJsonContext.Default.ArticleRecord);
 
+    /// <summary>The record as UTF-8 JSON bytes.</summary>
     public static byte[] SerializeToUtf8Bytes(ArticleRecord record, bool indented = false) =>
         JsonSerializer.SerializeToUtf8Bytes(record, indented ? KbJsonIndentedContext.Default.ArticleRecord : KbJsonContext.Default.ArticleRecord);
 
@@ -29,6 +33,7 @@ public static class KbJson
         return JsonSerializer.Serialize(new DecisionModelJson(record.Options, record.Factors), KbJsonContext.Default.DecisionModelJson);
     }
 
+    /// <summary>A record read back from its JSON (null for the JSON literal <c>null</c>).</summary>
     public static ArticleRecord? Deserialize(string json) => JsonSerializer.Deserialize(json, KbJsonContext.Default.ArticleRecord);
 }
 

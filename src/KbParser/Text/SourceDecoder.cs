@@ -19,6 +19,7 @@ internal static class SourceDecoder
         return Encoding.GetEncoding(1252);
     }
 
+    /// <summary>The article's text from its bytes: UTF-8 (a BOM removed), or Windows-1252 with a diagnostic when the bytes are not UTF-8.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, ICollection<Diagnostic> diagnostics)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

@@ -15,8 +15,12 @@ public sealed class ArticleEntry
 
     /// <summary>The source file's stamp when it was last read (size and modification time), or empty.</summary>
     public string Stamp { get; init; } = "";
+
+    /// <summary>The article number.</summary>
     public required string Id { get; init; }
+    /// <summary>The article's title.</summary>
     public required string Title { get; init; }
+    /// <summary>Where the article was read from.</summary>
     public required string SourcePath { get; init; }
 
     /// <summary>Site path without the base URL, e.g. <c>kb/199/Q199250/</c>.</summary>
@@ -25,8 +29,11 @@ public sealed class ArticleEntry
     /// <summary>Output-relative file, e.g. <c>kb/199/Q199250/index.html</c>.</summary>
     public required string File { get; set; }
 
+    /// <summary>The article's products.</summary>
     public IReadOnlyList<string> Products { get; init; } = [];
+    /// <summary>ISO date of last modification, or null.</summary>
     public string? LastModified { get; init; }
+    /// <summary>The article's kind.</summary>
     public string Kind { get; init; } = "";
 
     /// <summary>Ids of the articles this one references, in order.</summary>

@@ -9,6 +9,7 @@ public sealed class SiteCatalog
     private readonly Dictionary<string, ArticleEntry> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _backlinks = new(StringComparer.Ordinal);
 
+    /// <summary>A catalog of these articles, in source order.</summary>
     public SiteCatalog(IReadOnlyList<ArticleEntry> articles)
     {
         Articles = articles;
@@ -59,11 +60,13 @@ public sealed class SiteCatalog
             .ToList();
     }
 
+    /// <summary>Every article, in source order.</summary>
     public IReadOnlyList<ArticleEntry> Articles { get; }
 
     /// <summary>Products in ordinal name order; <see cref="ProductEntry.Index"/> is the position.</summary>
     public IReadOnlyList<ProductEntry> Products { get; }
 
+    /// <summary>The article with this number, if the site has it.</summary>
     public bool TryGet(string id, out ArticleEntry entry) => _byId.TryGetValue(id, out entry!);
 
     /// <summary>Articles that reference <paramref name="id"/>, in source order.</summary>

@@ -7,6 +7,7 @@ namespace Kb.Site.Check;
 /// <summary>A problem found in a built site: the page (output-relative) and what is wrong.</summary>
 public sealed record CheckProblem(string Page, string Message)
 {
+    /// <inheritdoc/>
     public override string ToString() => $"{Page}: {Message}";
 }
 
@@ -20,6 +21,7 @@ public sealed record CheckResult(int Pages, int Links, IReadOnlyList<CheckProble
 /// </summary>
 public static class SiteChecker
 {
+    /// <summary>Checks the built site in <paramref name="siteDir"/> with up to <paramref name="parallelism"/> pages at once (default: one per core).</summary>
     public static CheckResult Check(string siteDir, int? parallelism = null, CancellationToken cancellationToken = default)
     {
         var root = Path.GetFullPath(siteDir);

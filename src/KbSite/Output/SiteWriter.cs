@@ -94,12 +94,17 @@ public sealed class SiteWriter : IDisposable
     /// <summary>The output folder as it was before this build (may not exist).</summary>
     public string PreviousDir => _previous;
 
+    /// <summary>Bytes written so far.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
+    /// <summary>Files written so far (reused ones included).</summary>
     public int Files => Volatile.Read(ref _files);
+    /// <summary>Files linked unchanged from the previous build.</summary>
     public int Reused => Volatile.Read(ref _reused);
 
+    /// <summary>Writes UTF-8 text to a file of the site.</summary>
     public void WriteText(string relativePath, string text) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes bytes to a file of the site (the path is checked to stay inside it).</summary>
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> bytes)
     {
         var full = Resolve(relativePath);
@@ -245,14 +250,17 @@ internal static partial class NativeLink
 /// <summary>A write that would leave the output folder.</summary>
 public sealed class UnsafePathException : IOException
 {
+    /// <summary>An exception with a message for the user.</summary>
     public UnsafePathException(string message) : base(message)
     {
     }
 
+    /// <summary>An exception with no message.</summary>
     public UnsafePathException()
     {
     }
 
+    /// <summary>An exception with a message and the exception that caused it.</summary>
     public UnsafePathException(string message, Exception inner) : base(message, inner)
     {
     }

@@ -16,6 +16,7 @@ public sealed class SiteWatcher : IDisposable
     private readonly SemaphoreSlim _changed = new(0);
     private readonly bool _poll;
 
+    /// <summary>Watches the sources and theme of <paramref name="options"/>; rebuilds announce themselves through <paramref name="live"/>.</summary>
     public SiteWatcher(SiteOptions options, LiveReload live)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -111,6 +112,7 @@ public sealed class SiteWatcher : IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         foreach (var w in _watchers)

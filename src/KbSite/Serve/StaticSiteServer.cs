@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Logging;
 
 namespace Kb.Site.Serve;
@@ -32,6 +33,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
     private readonly ContainedFileProvider _files;
     private int _port;
 
+    /// <summary>A server for the site in <paramref name="siteDir"/> on 127.0.0.1:<paramref name="port"/> (0: a free port), built with <paramref name="baseUrl"/>; call <see cref="Start"/>.</summary>
     public StaticSiteServer(string siteDir, int port = 0, string baseUrl = "/")
         : this(siteDir, port, baseUrl, liveReload: null)
     {
@@ -95,11 +97,13 @@ public sealed class StaticSiteServer : IAsyncDisposable
         });
     }
 
+    /// <summary>The port listened on (the chosen one after <see cref="Start"/> with port 0).</summary>
     public int Port => _port;
 
     /// <summary>The site's address, e.g. <c>http://127.0.0.1:8123/</c> plus the base URL.</summary>
     public Uri Address => new($"http://127.0.0.1:{_port}{_baseUrl}");
 
+    /// <summary>Starts listening; returns when the server accepts requests.</summary>
     public void Start()
     {
         _app.StartAsync().GetAwaiter().GetResult();
@@ -129,6 +133,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
         return next(ctx);
     }
 
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
@@ -151,7 +156,17 @@ public sealed class StaticSiteServer : IAsyncDisposable
         public IFileInfo GetFileInfo(string subpath)
         {
             var info = _inner.GetFileInfo(subpath);
-            return info.Exists && !Inside(info.PhysicalPath) ? new NotFoundFileInfo(subpath) : info;
+            if (!info.Exists || info.PhysicalPath is null)
+            {
+                return info;
+            }
+
+            // A link that stays inside the site is served as its target (size, date and ETag of the
+            // target, not of the link itself); one that leads out is not found.
+            var real = Kb.Parser.Corpus.SourcePaths.RealPath(info.PhysicalPath);
+            return real is null || !Within(real) ? new NotFoundFileInfo(subpath)
+                : real == info.PhysicalPath ? info
+                : new PhysicalFileInfo(new FileInfo(real));
         }
 
         public IDirectoryContents GetDirectoryContents(string subpath)
@@ -172,7 +187,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
             }
 
             var real = Kb.Parser.Corpus.SourcePaths.RealPath(path);
-            return real is not null && (real == _root || real.StartsWith(_root + "/", StringComparison.Ordinal));
+            return real is not null && Within(real);
         }
+
+        private bool Within(string real) => real == _root || real.StartsWith(_root + "/", StringComparison.Ordinal);
     }
 }

@@ -112,14 +112,17 @@ public sealed class KbTemplates
 /// <summary>The theme cannot be used: a template does not parse or is missing.</summary>
 public sealed class ThemeException : Exception
 {
+    /// <summary>An exception with a message for the user.</summary>
     public ThemeException(string message) : base(message)
     {
     }
 
+    /// <summary>An exception with no message.</summary>
     public ThemeException()
     {
     }
 
+    /// <summary>An exception with a message and the exception that caused it.</summary>
     public ThemeException(string message, Exception inner) : base(message, inner)
     {
     }

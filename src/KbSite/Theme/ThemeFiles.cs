@@ -25,6 +25,7 @@ public sealed class ThemeFiles
     /// <summary>A short hash of every file: part of every page's fingerprint.</summary>
     public string Hash { get; private set; } = "";
 
+    /// <summary>The default theme with the files of <paramref name="themeDir"/> (when given) replacing or adding files of the same name.</summary>
     public static ThemeFiles Load(string? themeDir)
     {
         var theme = new ThemeFiles();
