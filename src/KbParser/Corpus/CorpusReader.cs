@@ -71,7 +71,9 @@ public static class CorpusReader
     public const long MaxArticleBytes = 16L * 1024 * 1024;
 
     /// <summary>The files of a source in a stable order.</summary>
-    public static IEnumerable<ArticleFile> EnumerateFiles(string source)
+    public static IEnumerable<ArticleFile> EnumerateFiles(string source) => Forms.MultiArticleFiles.Expand(ListFiles(source));
+
+    private static IEnumerable<ArticleFile> ListFiles(string source)
     {
         if (File.Exists(source))
         {
@@ -155,8 +157,13 @@ public static class CorpusReader
             return false;
         }
 
-        return p.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        return HasArticleExtension(p);
     }
+
+    /// <summary>The endings of article files: Markdown, and the original forms' <c>.txt</c>, <c>.htm</c> and <c>.html</c> (the form itself is told by content).</summary>
+    public static bool HasArticleExtension(string name) =>
+        name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<ArticleFile> FromFolder(string root)
     {
