@@ -21,7 +21,7 @@ public sealed partial class KbSiteBuilder
     private List<ArticleEntry> Scan(CancellationToken ct)
     {
         var entries = new List<ArticleEntry>();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, (ArticleEntry Entry, Kb.Parser.Corpus.MergeCandidate? Candidate)>(StringComparer.Ordinal);
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var results = Files()
             .Select((f, i) => (File: f, Number: i))
@@ -51,14 +51,19 @@ public sealed partial class KbSiteBuilder
             }
 
             e.Index = entries.Count;
-            if (e.Rendered && !ids.TryAdd(e.Id, e.SourceHash))
+            if (e.Rendered && ids.TryGetValue(e.Id, out var kept))
             {
-                // An identical copy (the same article in two sources) is dropped silently.
+                // Several sources: one page per article, the newest copy (then the larger, then the first).
+                // An identical copy is dropped silently.
                 e.Rendered = false;
-                if (ids[e.Id] != e.SourceHash)
+                if (kept.Entry.SourceHash != e.SourceHash)
                 {
-                    _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, e.SourcePath, $"{e.Id} appears more than once; the first copy is kept"));
+                    MergeCopy(e, r.Candidate, kept, ids, files);
                 }
+            }
+            else if (e.Rendered && !ids.TryAdd(e.Id, (e, r.Candidate)))
+            {
+                e.Rendered = false;
             }
             else if (e.Rendered && !files.TryAdd(e.File, e.SourcePath))
             {
@@ -85,6 +90,38 @@ public sealed partial class KbSiteBuilder
         }
 
         return entries;
+    }
+
+    /// <summary>A second copy of an article: the merge's choice keeps the page; a copy under another title is reported.</summary>
+    private void MergeCopy(ArticleEntry e, Kb.Parser.Corpus.MergeCandidate? candidate, (ArticleEntry Entry, Kb.Parser.Corpus.MergeCandidate? Candidate) kept,
+        Dictionary<string, (ArticleEntry, Kb.Parser.Corpus.MergeCandidate?)> ids, Dictionary<string, string> files)
+    {
+        if (!Kb.Parser.Corpus.ArticleMerge.SameTitle(kept.Entry.Title, e.Title))
+        {
+            _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, e.SourcePath,
+                $"{e.Id} is also in {kept.Entry.SourcePath} under another title: '{kept.Entry.Title}'"));
+        }
+
+        var wins = candidate is not null && kept.Candidate is not null && Kb.Parser.Corpus.ArticleMerge.Prefers(candidate, kept.Candidate);
+        var (keep, drop) = wins ? (e, kept.Entry) : (kept.Entry, e);
+        _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, drop.SourcePath,
+            $"{e.Id} appears more than once; the copy in {keep.SourcePath} is kept (newest, then largest, then first)"));
+        if (!wins)
+        {
+            return;
+        }
+
+        if (files.TryGetValue(drop.File, out var holder) && holder == drop.SourcePath)
+        {
+            files.Remove(drop.File);
+        }
+
+        drop.Rendered = false;
+        if (files.TryAdd(e.File, e.SourcePath))
+        {
+            e.Rendered = true;
+            ids[e.Id] = (e, candidate);
+        }
     }
 
     /// <summary>

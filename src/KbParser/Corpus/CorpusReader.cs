@@ -58,7 +58,11 @@ public sealed record ArticleFile(string SourcePath, byte[]? Bytes, string? FullP
 }
 
 /// <summary>The outcome for one file: a record, or an error naming the file.</summary>
-public sealed record ParseResult(string SourcePath, ArticleRecord? Record, string? Error);
+public sealed record ParseResult(string SourcePath, ArticleRecord? Record, string? Error)
+{
+    /// <summary>Bytes of the article's source (what a merge counts as completeness).</summary>
+    public long SourceLength { get; init; }
+}
 
 /// <summary>
 /// Streams article files from a file, a folder (recursive, ordinal path order), a <c>.tar.gz</c>/<c>.tgz</c>/<c>.tar</c>
@@ -134,7 +138,8 @@ public static class CorpusReader
         ArgumentNullException.ThrowIfNull(file);
         try
         {
-            return new ParseResult(file.SourcePath, KbArticleParser.Parse(file.ReadBytes(), file.SourcePath), null);
+            var bytes = file.ReadBytes();
+            return new ParseResult(file.SourcePath, KbArticleParser.Parse(bytes, file.SourcePath), null) { SourceLength = bytes.Length };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -8,7 +8,11 @@ using Kb.Site.Output;
 namespace Kb.Site.Build;
 
 /// <summary>The first pass over one file: its catalog entry, or why it is left out.</summary>
-internal sealed record ScanResult(ArticleEntry? Entry, SiteDiagnostic? Problem);
+internal sealed record ScanResult(ArticleEntry? Entry, SiteDiagnostic? Problem)
+{
+    /// <summary>What merging several sources weighs: the article's date, form and source size.</summary>
+    public MergeCandidate? Candidate { get; init; }
+}
 
 /// <summary>Reads one article for the first pass (on a worker thread): hash, head parse, catalog entry.</summary>
 internal static class ArticleScanner
@@ -89,7 +93,10 @@ internal static class ArticleScanner
             }
         }
 
-        return new ScanResult(entry, problem);
+        return new ScanResult(entry, problem)
+        {
+            Candidate = new MergeCandidate(record.Id, file.SourcePath, record.SourceForm, record.LastModified, entry.Title, bytes.Length, index),
+        };
     }
 
     /// <summary>The text up to the last line break before <see cref="HeadBytes"/> characters.</summary>
