@@ -113,5 +113,5 @@ public sealed class ArticleMerge
 
     /// <summary>A summary line for reports: "merged N sources: M copies set aside".</summary>
     public string Describe(int sources) =>
-        string.Create(CultureInfo.InvariantCulture, $"merged {sources} sources: {_byId.Count} articles, {Dropped} copies set aside");
+        string.Create(CultureInfo.InvariantCulture, $"merged {sources} sources: {_byId.Count} articles, {Dropped} older or smaller copies set aside");
 }
