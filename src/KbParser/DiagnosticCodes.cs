@@ -40,5 +40,21 @@ public static class DiagnosticCodes
         public const string UnclosedMetadata = "KBP016";
         /// <summary>Nesting deeper than the parser follows; the deeper text is kept as preformatted.</summary>
         public const string DepthLimit = "KBP017";
+
+        // The original (non-Markdown) forms: docs/formats.md. Numbered from 101 to stay clear of the codes above.
+        /// <summary>The text ends before the article does (a cut or partial copy).</summary>
+        public const string EndsEarly = "KBP101";
+        /// <summary>A header line of an original form that is missing, or one the form does not have.</summary>
+        public const string FormHeader = "KBP102";
+        /// <summary>The article number was read from the file's path, not from its text.</summary>
+        public const string IdFromPath = "KBP103";
+        /// <summary>The form has no title line.</summary>
+        public const string NoTitle = "KBP104";
+        /// <summary>Whitespace of the text was flattened (line breaks lost); the lines were rebuilt from the rules and underlines.</summary>
+        public const string Flattened = "KBP105";
+
+        // Merging several sources: docs/formats.md.
+        /// <summary>Another source holds the same article under a different title.</summary>
+        public const string TitleConflict = "KBP120";
     }
 }

@@ -38,17 +38,47 @@ public static partial class KbArticleParser
         return ParseText(text, sourcePath, diagnostics);
     }
 
-    private static ArticleRecord ParseText(string text, string? sourcePath, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Parses article bytes of any form into every article they hold: one record, except for a 1993-style
+    /// file of several articles, which gives one per article (source paths <c>path#1</c>, <c>path#2</c> ...).
+    /// </summary>
+    public static IReadOnlyList<ArticleRecord> ParseAll(ReadOnlySpan<byte> bytes, string? sourcePath = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var text = SourceDecoder.Decode(bytes, diagnostics);
+        if (Forms.FormReader.Detect(text) is var form && form != Forms.SourceForms.Markdown)
+        {
+            return Forms.FormReader.Read(text, form, sourcePath, diagnostics, options: true);
+        }
+
+        return [ParseText(text, sourcePath, diagnostics)];
+    }
+
+    private static ArticleRecord ParseText(string text, string? sourcePath, List<Diagnostic> diagnostics, bool options = true)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.EmptyFile, 0, "the file is empty"));
         }
 
+        if (Forms.FormReader.Detect(text) is var form && form != Forms.SourceForms.Markdown)
+        {
+            return Forms.FormReader.Read(text, form, sourcePath, diagnostics, options)[0];
+        }
+
         var doc = DocumentSplitter.Split(text, diagnostics);
+        return Build(doc, sourcePath, diagnostics, options, text.Length > 0);
+    }
+
+    /// <summary>
+    /// Builds the record from an article's parts: the title (front matter or heading) and the body
+    /// lines, which open with the header block. Every form's reader ends here.
+    /// </summary>
+    internal static ArticleRecord Build(ArticleDocument doc, string? sourcePath, List<Diagnostic> diagnostics, bool options, bool hasText)
+    {
         ReportLongLines(doc, diagnostics);
         var body = BodyParser.Parse(doc.Body, diagnostics);
-        if (body.Sections.Count == 0 && text.Length > 0)
+        if (body.Sections.Count == 0 && hasText)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.NoBody, 0, "the article has no body text"));
         }
@@ -108,6 +138,11 @@ public static partial class KbArticleParser
             Diagnostics = diagnostics,
         };
         record = record with { Kind = ArticleKind.Classify(record) };
+        if (!options)
+        {
+            return record;
+        }
+
         var (extracted, factors) = Options.OptionExtractor.Extract(record);
         return record with { Options = extracted, Factors = factors };
     }

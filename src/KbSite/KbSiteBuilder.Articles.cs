@@ -82,7 +82,7 @@ public sealed partial class KbSiteBuilder
         }
 
         var entries = new List<ArticleEntry>();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, ArticleEntry>(StringComparer.Ordinal);
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var missing = new HashSet<string>(StringComparer.Ordinal);
@@ -100,13 +100,14 @@ public sealed partial class KbSiteBuilder
             }
 
             e.Index = entries.Count;
-            if (e.Rendered && !ids.TryAdd(e.Id, e.SourceHash))
+            if (e.Rendered && ids.TryGetValue(e.Id, out var kept))
             {
-                // An identical copy (the same article in two sources) is dropped silently.
+                // Several sources: one page per article, the newest copy (then the first). An identical copy
+                // (the same article in two sources) is dropped silently.
                 e.Rendered = false;
-                if (ids[e.Id] != e.SourceHash)
+                if (kept.SourceHash != e.SourceHash)
                 {
-                    _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, e.SourcePath, $"{e.Id} appears more than once; the first copy is kept"));
+                    KeepOneCopy(e, kept, ids, files, store, missing);
                 }
             }
             else if (e.Rendered && !files.TryAdd(e.File, e.SourcePath))
@@ -270,4 +271,43 @@ public sealed partial class KbSiteBuilder
             yield return b.Id + " " + b.Url + " " + b.Title;
         }
     }
+
+    /// <summary>
+    /// A second copy of an article (<paramref name="e"/>, not rendered yet) met after <paramref name="kept"/>:
+    /// the merge's order (newest by last-modified date, then the first) decides which keeps the page; a copy
+    /// under another title is reported. The loser's record leaves the store.
+    /// </summary>
+    private void KeepOneCopy(ArticleEntry e, ArticleEntry kept, Dictionary<string, ArticleEntry> ids, Dictionary<string, string> files,
+        RecordStore store, HashSet<string> missing)
+    {
+        if (!ArticleMerge.SameTitle(kept.Title, e.Title))
+        {
+            _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, e.SourcePath,
+                $"{e.Id} is also in {kept.SourcePath} under another title: '{kept.Title}'"));
+        }
+
+        var wins = ArticleMerge.Prefers(Candidate(e), Candidate(kept));
+        var (keep, drop) = wins ? (e, kept) : (kept, e);
+        _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicateId, drop.SourcePath,
+            $"{e.Id} appears more than once; the copy in {keep.SourcePath} is kept (newest, then first)"));
+        if (!wins || !(files.TryGetValue(kept.File, out var holder) && holder == kept.SourcePath))
+        {
+            return;
+        }
+
+        files.Remove(kept.File);
+        if (!files.TryAdd(e.File, e.SourcePath))
+        {
+            files[kept.File] = kept.SourcePath;
+            return;
+        }
+
+        kept.Rendered = false;
+        store.Delete(kept.Key);
+        missing.Remove(kept.Key);
+        e.Rendered = true;
+        ids[e.Id] = e;
+    }
+
+    private static MergeCandidate Candidate(ArticleEntry e) => new(e.Id, e.SourcePath, null, e.LastModified, e.Title, 0, e.Index);
 }

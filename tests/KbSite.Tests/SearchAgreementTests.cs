@@ -189,13 +189,14 @@ public sealed class SearchAgreementTests : IClassFixture<SearchAgreementTests.Si
             List<string> extra = TestCorpus.HasSample ? [TestCorpus.SampleFolder] : [];
             Site = Path.Combine(_root, "_site");
             KbSiteBuilder.BuildAsync(new SiteOptions { Source = TestCorpus.ContentKb, ExtraSources = extra, OutputDir = Site, MaxParallelism = 2 }).GetAwaiter().GetResult();
-            // The site keeps the first copy of an article: so does this index (one thread, sources in order).
-            Records = new[] { TestCorpus.ContentKb }.Concat(extra)
+            // The site keeps the copy of an article the merge keeps (newest, then largest, then first): so does this index.
+            var parsed = new[] { TestCorpus.ContentKb }.Concat(extra)
                 .SelectMany(s => CorpusReader.Parse(s))
                 .Where(r => r.Record is not null)
-                .Select(r => r.Record!)
-                .DistinctBy(r => r.Id)
                 .ToList();
+            var merge = new ArticleMerge();
+            parsed.ForEach(merge.Add);
+            Records = parsed.Select(r => merge.Apply(r.Record!, r.SourcePath)).OfType<ArticleRecord>().ToList();
             Index = Path.Combine(_root, "index");
             using (var dir = Lucene.Net.Store.FSDirectory.Open(Index))
             {

@@ -96,6 +96,33 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
         }
     }
 
+    /// <summary>The first pass over several sources: which copy of each article to keep.</summary>
+    private static ArticleMerge Merge(string[] paths, bool showProgress, CancellationToken cancellationToken)
+    {
+        var merge = new ArticleMerge();
+        var order = 0;
+        using var progress = new ProgressLine("merge", showProgress);
+        foreach (var path in paths)
+        {
+            foreach (var candidate in CorpusReader.Parse(path, r => ArticleMerge.CandidateOf(r, 0), cancellationToken: cancellationToken))
+            {
+                progress.Tick();
+                if (candidate is not null)
+                {
+                    merge.Add(candidate with { Order = order++ });
+                }
+            }
+        }
+
+        progress.Done();
+        if (merge.Dropped > 0)
+        {
+            Console.Error.WriteLine("kb: " + merge.Describe(paths.Length));
+        }
+
+        return merge;
+    }
+
     private static async Task<int> RunAsync(Settings settings, Stream output, CancellationToken cancellationToken)
     {
         var jsonl = settings.JsonLines || (!settings.Json && !settings.Stats);
@@ -109,17 +136,26 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
         }
 
         using var progress = new ProgressLine("parse", !settings.Quiet);
+        var merge = settings.Paths.Length > 1 ? Merge(settings.Paths, !settings.Quiet, cancellationToken) : null;
         foreach (var path in settings.Paths)
         {
             // Workers serialise each record as soon as it is parsed, so the record dies young and only its
             // bytes wait for their turn; this thread writes them in order. Writes are synchronous: an
             // asynchronous file write per buffer costs a thread-pool hop that the workers need.
             var indented = settings.Json;
+            // Several sources: one record per article number, the copy the merge keeps (with the others as provenance).
+            ParseResult Kept(ParseResult r) =>
+                merge is null || r.Record is null ? r : r with { Record = merge.Apply(r.Record, r.SourcePath) };
             byte[]? Serialize(ParseResult r) =>
                 writeRecords && r.Record is not null ? KbJson.SerializeToUtf8Bytes(r.Record, indented) : null;
-            foreach (var (result, json) in CorpusReader.Parse(path, r => (r, Serialize(r)), cancellationToken: cancellationToken))
+            foreach (var (result, json) in CorpusReader.Parse(path, r => { var k = Kept(r); return (k, Serialize(k)); }, cancellationToken: cancellationToken))
             {
                 progress.Tick();
+                if (result.Record is null && result.Error is null)
+                {
+                    continue; // a copy another source's newer or fuller copy replaces
+                }
+
                 if (result.Record is null)
                 {
                     failed++;

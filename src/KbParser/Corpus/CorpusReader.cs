@@ -58,7 +58,11 @@ public sealed record ArticleFile(string SourcePath, byte[]? Bytes, string? FullP
 }
 
 /// <summary>The outcome for one file: a record, or an error naming the file.</summary>
-public sealed record ParseResult(string SourcePath, ArticleRecord? Record, string? Error);
+public sealed record ParseResult(string SourcePath, ArticleRecord? Record, string? Error)
+{
+    /// <summary>Bytes of the article's source (what a merge counts as completeness).</summary>
+    public long SourceLength { get; init; }
+}
 
 /// <summary>
 /// Streams article files from a file, a folder (recursive, ordinal path order), a <c>.tar.gz</c>/<c>.tgz</c>/<c>.tar</c>
@@ -71,7 +75,9 @@ public static class CorpusReader
     public const long MaxArticleBytes = 16L * 1024 * 1024;
 
     /// <summary>The files of a source in a stable order.</summary>
-    public static IEnumerable<ArticleFile> EnumerateFiles(string source)
+    public static IEnumerable<ArticleFile> EnumerateFiles(string source) => Forms.MultiArticleFiles.Expand(ListFiles(source));
+
+    private static IEnumerable<ArticleFile> ListFiles(string source)
     {
         if (File.Exists(source))
         {
@@ -132,7 +138,8 @@ public static class CorpusReader
         ArgumentNullException.ThrowIfNull(file);
         try
         {
-            return new ParseResult(file.SourcePath, KbArticleParser.Parse(file.ReadBytes(), file.SourcePath), null);
+            var bytes = file.ReadBytes();
+            return new ParseResult(file.SourcePath, KbArticleParser.Parse(bytes, file.SourcePath), null) { SourceLength = bytes.Length };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -155,8 +162,13 @@ public static class CorpusReader
             return false;
         }
 
-        return p.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        return HasArticleExtension(p);
     }
+
+    /// <summary>The endings of article files: Markdown, and the original forms' <c>.txt</c>, <c>.htm</c> and <c>.html</c> (the form itself is told by content).</summary>
+    public static bool HasArticleExtension(string name) =>
+        name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<ArticleFile> FromFolder(string root)
     {

@@ -18,7 +18,7 @@ internal sealed class FolderWalk
         _root = SourcePaths.RealPath(root) ?? root;
     }
 
-    /// <summary>Every <c>.md</c> file under <paramref name="folder"/>, or a problem to report in its place.</summary>
+    /// <summary>Every article file (<see cref="CorpusReader.HasArticleExtension"/>) under <paramref name="folder"/>, or a problem to report in its place.</summary>
     public IEnumerable<(string Full, string Relative, string? Problem)> Files(string folder, string prefix)
     {
         List<(string Key, bool IsFolder, bool IsLink, long Length)> entries;
@@ -64,7 +64,7 @@ internal sealed class FolderWalk
                     yield return (full, prefix + key, problem);
                 }
             }
-            else if (key.EndsWith(".md", StringComparison.Ordinal))
+            else if (CorpusReader.HasArticleExtension(key))
             {
                 // FIFOs, devices and sockets report no size; a real empty file is read (and reported as empty by the parser).
                 if (length == 0 && SourcePaths.FileKind(full) is { } kind and not "file")

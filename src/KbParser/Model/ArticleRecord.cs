@@ -54,7 +54,16 @@ public sealed record ArticleRecord
     public IReadOnlyList<FrameLine> Frame { get; init; } = [];
     /// <summary>Problems met while parsing, each with its code and line.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+    /// <summary>The form the article was read from (<see cref="Kb.Parser.Forms.SourceForms"/>); null for the archive's Markdown form.</summary>
+    public string? SourceForm { get; init; }
+    /// <summary>The bracketed product code of the FTP text form's <c>DOCUMENT:</c> line (<c>sms</c>, <c>word97</c>), or null.</summary>
+    public string? ProductCode { get; init; }
+    /// <summary>When several sources hold this article: the copies not kept (the kept one is this record).</summary>
+    public IReadOnlyList<ProvenanceEntry>? Provenance { get; init; }
 }
+
+/// <summary>A copy of an article in another source that a merge set aside.</summary>
+public sealed record ProvenanceEntry(string? SourcePath, string? SourceForm, string? LastModified, string Title);
 
 /// <summary>Article kinds.</summary>
 public static class ArticleKinds

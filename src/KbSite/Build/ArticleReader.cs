@@ -141,12 +141,7 @@ internal static class ArticleReader
     }
 
     /// <summary><c>/kb/199/Q199250/</c> for <c>Q199250</c>: the archive's own scheme.</summary>
-    public static string DefaultPermalink(string id)
-    {
-        var digits = id.TrimStart('Q');
-        var folder = digits.Length >= 3 ? digits[..3] : digits;
-        return "/kb/" + folder + "/" + id + "/";
-    }
+    public static string DefaultPermalink(string id) => Kb.Parser.Permalinks.Default(id);
 
     private static string Excerpt(ArticleRecord record)
     {
