@@ -110,12 +110,16 @@ public sealed partial class KbSiteBuilder
                     KeepOneCopy(e, kept, ids, files, store, missing);
                 }
             }
-            else if (e.Rendered && !files.TryAdd(e.File, e.SourcePath))
+            else if (e.Rendered)
             {
-                // The first in source order keeps the page: the same input always gives the same site.
-                e.Rendered = false;
-                _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicatePermalink, e.SourcePath,
-                    $"/{e.Url} is also the permalink of {files[e.File]}; that article keeps the page and this one is not rendered"));
+                ids.Add(e.Id, e);
+                if (!files.TryAdd(e.File, e.SourcePath))
+                {
+                    // The first in source order keeps the page: the same input always gives the same site.
+                    e.Rendered = false;
+                    _diagnostics.Add(new SiteDiagnostic(SiteDiagnosticCodes.DuplicatePermalink, e.SourcePath,
+                        $"/{e.Url} is also the permalink of {files[e.File]}; that article keeps the page and this one is not rendered"));
+                }
             }
 
             if (!e.Rendered)
