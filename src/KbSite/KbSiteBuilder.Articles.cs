@@ -84,6 +84,7 @@ public sealed partial class KbSiteBuilder
             Console.Error.WriteLine($"  thread time: scan {_scanTicks / f:F1} s, merge {mergeTicks / f:F1} s");
         }
 
+        Products.SiteFamilies.FillFromListings(entries, Sources);
         return entries;
     }
 
@@ -121,7 +122,8 @@ public sealed partial class KbSiteBuilder
 
         if (ranking is null)
         {
-            byFile = byFile.Where(p => render[p.Value.Index]).ToDictionary();
+            // Upgrade-guide articles are parsed too: the guides show their options.
+            byFile = byFile.Where(p => render[p.Value.Index] || p.Value.Upgrade is not null).ToDictionary();
         }
 
         var factory = new ArticleViewFactory(catalog, _baseUrl, products);
@@ -142,6 +144,7 @@ public sealed partial class KbSiteBuilder
                     var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                     // The catalog's id is the one search results map back to.
                     ranking?.Add(record.Id == entry.Id ? record : record with { Id = entry.Id });
+                    _siteGuides?.Capture(entry, record);
                     var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                     if (render[entry.Index])
                     {
@@ -205,6 +208,11 @@ public sealed partial class KbSiteBuilder
         foreach (var p in a.Products)
         {
             yield return products[p].Url;
+        }
+
+        foreach (var g in a.Guides)
+        {
+            yield return g.Url + " " + g.Title;
         }
 
         foreach (var r in a.References)

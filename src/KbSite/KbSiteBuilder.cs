@@ -62,6 +62,7 @@ public sealed partial class KbSiteBuilder
         using var writer = new SiteWriter(_options.OutputDir);
         var entries = Scan(ct);
         var catalog = new SiteCatalog(entries);
+        _siteGuides = Products.SiteGuides.Prepare(catalog);
         var site = new SiteView
         {
             Title = _options.Title,
@@ -88,7 +89,8 @@ public sealed partial class KbSiteBuilder
         using (var ranking = search is null ? new Kb.Index.Export.RankingIndex() : null)
         {
             rendered = RenderArticles(catalog, templates, site, products, pages, ranking, ct);
-            RenderOtherPages(catalog, templates, site, products, pages);
+            RenderOtherPages(catalog, templates, site, products, pages, _siteGuides.ByFamily);
+            RenderGuides(_siteGuides, catalog, templates, site, products, pages, writer, site.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (pages.Errors.Count > 0)
             {
                 throw new SiteBuildException("the build failed; the previous output is unchanged: " + string.Join("; ", pages.Errors.Take(20)));

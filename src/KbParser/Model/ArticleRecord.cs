@@ -16,6 +16,8 @@ public sealed record ArticleRecord
     public string? SourcePath { get; init; }
     public IReadOnlyList<string> Products { get; init; } = [];
     public IReadOnlyList<ProductVersion> Versions { get; init; } = [];
+    /// <summary>Normalised product families (Windows NT, with editions and versions), computed from the products, applies-to lines and title tag.</summary>
+    public IReadOnlyList<ProductFamily> ProductFamilies { get; init; } = [];
     public IReadOnlyList<string> OperatingSystems { get; init; } = [];
     public IReadOnlyList<string> Keywords { get; init; } = [];
     /// <summary>ISO date (yyyy-MM-dd) of the header's <c>Last Modified</c>, or null when absent or unreadable.</summary>
@@ -63,6 +65,9 @@ public static class ArticleKinds
 
 /// <summary>One <c>platform:version</c> pair from <c>Version(s):</c>; platform is null when the header gives none.</summary>
 public sealed record ProductVersion(string? Platform, string Version);
+
+/// <summary>A normalised product family of an article: canonical name, the versions and editions the article names.</summary>
+public sealed record ProductFamily(string Name, IReadOnlyList<string> Versions, IReadOnlyList<string> Editions);
 
 /// <summary>One line of the "applies to" list.</summary>
 public sealed record AppliesToEntry(string Product, string? Version, string Text, LineSpan Lines);

@@ -54,14 +54,14 @@ public sealed class SiteCatalog
 
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         Products = products
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select((p, i) => new ProductEntry(i, p.Key, UniqueSlug(Output.SitePaths.Slug(p.Key), slugs), p.Value))
             .ToList();
     }
 
     public IReadOnlyList<ArticleEntry> Articles { get; }
 
-    /// <summary>Products in ordinal name order; <see cref="ProductEntry.Index"/> is the position.</summary>
+    /// <summary>Product families in case-insensitive name order; <see cref="ProductEntry.Index"/> is the position.</summary>
     public IReadOnlyList<ProductEntry> Products { get; }
 
     public bool TryGet(string id, out ArticleEntry entry) => _byId.TryGetValue(id, out entry!);

@@ -17,6 +17,9 @@ public sealed class ArticleView
     public required string BodyHtml { get; init; }
     public IReadOnlyList<ArticleLink> References { get; init; } = [];
     public IReadOnlyList<ArticleLink> ReferencedBy { get; init; } = [];
+
+    /// <summary>The upgrade guides that list this article.</summary>
+    public IReadOnlyList<GuideLink> Guides { get; init; } = [];
     public IReadOnlyList<OptionView> Options { get; init; } = [];
     public IReadOnlyList<FactorView> Factors { get; init; } = [];
 

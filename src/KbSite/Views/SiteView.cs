@@ -49,7 +49,7 @@ public sealed class ProductLink
     public required int Count { get; init; }
 }
 
-/// <summary>One page number of a paged listing.</summary>
+/// <summary>One page number of a paged listing; number 0 is a gap in the short pager.</summary>
 public sealed class PageLink
 {
     public required int Number { get; init; }
@@ -60,8 +60,12 @@ public sealed class PageLink
 /// <summary>The home page: products with counts and recently modified articles.</summary>
 public sealed class HomeView
 {
+    /// <summary>The largest families (at most 60), in case-insensitive name order.</summary>
     public required IReadOnlyList<ProductLink> Products { get; init; }
     public required IReadOnlyList<ArticleLink> Recent { get; init; }
+
+    /// <summary>How many families the full index at <c>products/</c> lists.</summary>
+    public int FamilyCount { get; init; }
 }
 
 /// <summary>One page of a product's article listing.</summary>
@@ -75,6 +79,47 @@ public sealed class ListingView
     public required IReadOnlyList<PageLink> Pages { get; init; }
     public string PreviousUrl { get; init; } = "";
     public string NextUrl { get; init; } = "";
+
+    /// <summary>The family this listing belongs to, and its listing's URL when this is one version's listing (else empty).</summary>
+    public string Family { get; init; } = "";
+    public string FamilyUrl { get; init; } = "";
+
+    /// <summary>The same listing in its other orders (number, date, title).</summary>
+    public IReadOnlyList<OrderLink> Orders { get; init; } = [];
+
+    /// <summary>On a family's first page: its versions with their counts, and its upgrade guides.</summary>
+    public IReadOnlyList<VersionLink> Versions { get; init; } = [];
+    public IReadOnlyList<GuideLink> Guides { get; init; } = [];
+}
+
+/// <summary>One order of a listing.</summary>
+public sealed class OrderLink
+{
+    public required string Label { get; init; }
+    public required string Url { get; init; }
+    public required bool Current { get; init; }
+}
+
+/// <summary>A version of a family with the number of articles naming it.</summary>
+public sealed class VersionLink
+{
+    public required string Version { get; init; }
+    public required string Url { get; init; }
+    public required int Count { get; init; }
+}
+
+/// <summary>A link to an upgrade guide.</summary>
+public sealed class GuideLink
+{
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public int Count { get; init; }
+}
+
+/// <summary>The full product index at <c>products/</c>.</summary>
+public sealed class ProductsView
+{
+    public required IReadOnlyList<ProductLink> Products { get; init; }
 }
 
 /// <summary>The search page: the product filter's choices.</summary>
@@ -94,4 +139,55 @@ public sealed class SitemapEntry
 {
     public required string Url { get; init; }
     public string LastModified { get; init; } = "";
+}
+
+/// <summary>An upgrade guide page.</summary>
+public sealed class GuideView
+{
+    public required string Title { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public required IReadOnlyList<ProductLink> Families { get; init; }
+    public required IReadOnlyList<GuideGroupView> Groups { get; init; }
+    public int Count { get; init; }
+}
+
+/// <summary>One group of a guide (plan, how, during, after).</summary>
+public sealed class GuideGroupView
+{
+    public required string Id { get; init; }
+    public required string Heading { get; init; }
+    public required IReadOnlyList<GuideArticleView> Articles { get; init; }
+}
+
+/// <summary>An article of a guide with the line on why it is there and its options.</summary>
+public sealed class GuideArticleView
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public required string Why { get; init; }
+    public IReadOnlyList<GuideOptionView> Options { get; init; } = [];
+}
+
+/// <summary>An option inline in a guide, with the conditions that choose it.</summary>
+public sealed class GuideOptionView
+{
+    public required string Title { get; init; }
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+}
+
+/// <summary>The <c>upgrade/</c> index: guides by family.</summary>
+public sealed class UpgradeIndexView
+{
+    public required IReadOnlyList<GuideFamilyView> Families { get; init; }
+    public int Count { get; init; }
+}
+
+/// <summary>A family's guides on the index.</summary>
+public sealed class GuideFamilyView
+{
+    public required string Name { get; init; }
+    public required string Url { get; init; }
+    public required IReadOnlyList<GuideLink> Guides { get; init; }
 }

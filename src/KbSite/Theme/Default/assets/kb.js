@@ -416,6 +416,7 @@
     form.hidden = false;
     if (out) { out.hidden = false; }
     form.addEventListener("change", update);
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
     update();
   }
 
