@@ -90,6 +90,7 @@ public sealed partial class KbSiteBuilder
         {
             rendered = RenderArticles(catalog, templates, site, products, pages, ranking, ct);
             RenderOtherPages(catalog, templates, site, products, pages, _siteGuides.ByFamily);
+            RenderFeeds(catalog, site, pages);
             RenderGuides(_siteGuides, catalog, templates, site, products, pages, writer, site.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (pages.Errors.Count > 0)
             {

@@ -16,4 +16,5 @@ public static class SiteDiagnosticCodes
     public const string DuplicateId = "KBS004";
     public const string NoId = "KBS005";
     public const string RenderError = "KBS006";
+    public const string RelativeUrls = "KBS007";
 }

@@ -223,7 +223,7 @@ public static partial class ProductNames
     [GeneratedRegex(@"^\d{1,2}[.)]\s+(?=[A-Z])")]
     private static partial Regex ListNumber();
 
-    [GeneratedRegex(@"[a-z]\. [A-Za-z]|\b(is|are|was|were|does|do|if|when|you|this|that|from|the following)\b")]
+    [GeneratedRegex(@"[a-z]\. [A-Za-z]|,\s*(and\s+)?to\b|\band to\b|\b(is|are|was|were|does|do|if|when|you|this|that|from|the following)\b")]
     private static partial Regex Sentence();
 
     [GeneratedRegex(@",?\s*(used with|included with|on platform\(s\)|on platforms?)\s*:?\s*$|\s*\((all collections|[^)]*\bbit\b[^)]*)\)", RegexOptions.IgnoreCase)]

@@ -198,10 +198,6 @@ public static partial class UpgradeArticles
     {
         var from = End(a, null);
         var to = End(b, null);
-        if (from is null && to is null)
-        {
-            return null;
-        }
 
         // A bare version takes its family from the other end, or from the article.
         from ??= Bare(a, to?.Family ?? home);
@@ -233,7 +229,14 @@ public static partial class UpgradeArticles
             return new UpgradeEnd(n.Family, n.Versions.Count > 0 ? n.Versions[0] : null);
         }
 
-        return home is null ? null : Bare(phrase, home);
+        if (home is null)
+        {
+            return null;
+        }
+
+        // The article's own family named in full ("Testing Server 2.0"), or a bare version.
+        var at = p.IndexOf(home, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? Bare(p[(at + home.Length)..], home) : Bare(phrase, home);
     }
 
     private static UpgradeEnd? Bare(string phrase, string? family)
@@ -293,7 +296,7 @@ public static partial class UpgradeArticles
     [GeneratedRegex(@"\b(upgrad\w*|migrat\w*|convert\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UpgradeWord();
 
-    private const string Stop = @"(?=$|[,;:()?!]|\.(?:\s|$)|\s(?:and|or|on|in|by|using|with|if|when|while|for|you|the|is|are|was|were|may|might|does|do|can|could|will|fails?|causes?|results?|computers?|servers?|sites?|clients?|domains?|machines?|systems?|installations?|upgrades?|setup|via|through|without|after|before|because|so|that|which)\b)";
+    private const string Stop = @"(?=$|[,;:()?!]|\.(?:\s|$)|\s(?:and|or|on|in|by|using|with|if|when|while|for|you|the|is|are|was|were|may|might|does|do|can|could|will|fails?|causes?|results?|upgrades?|setup|via|through|without|after|before|because|so|that|which)\b)";
 
     [GeneratedRegex(@"\bfrom\s+(?<a>[^,;:()]{1,50}?)\s+(?:to|into)\s+(?<b>[^,;:()]{1,50}?)" + Stop, RegexOptions.IgnoreCase)]
     private static partial Regex FromTo();
@@ -322,6 +325,6 @@ public static partial class UpgradeArticles
     [GeneratedRegex(@"^(?:Err(?:or)? Msg|PRB|BUG|FIX)\b|\b(fails?|error|cannot|can't|unable|hangs?|stops? responding|not work|lost|missing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorTitle();
 
-    [GeneratedRegex(@"^How to\b|\bHOWTO\b|\b(steps|procedure|options|methods)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bHow to\b|\bHOWTO\b|\b(steps|procedure|options|methods)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowTitle();
 }

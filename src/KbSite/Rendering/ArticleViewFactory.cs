@@ -37,6 +37,7 @@ internal sealed class ArticleViewFactory
             BodyHtml = _body.Render(record),
             References = record.References.Select(Link).ToList(),
             Guides = entry.Guides,
+            JsonLd = ArticleJsonLd.Build(record, entry),
             ReferencedBy = _catalog.ReferencedBy(record.Id).Select(a => new ArticleLink { Id = a.Id, Title = a.Title, Url = a.Url }).ToList(),
             Options = record.Options.Select(o => new OptionView
             {

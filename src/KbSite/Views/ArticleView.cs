@@ -18,6 +18,9 @@ public sealed class ArticleView
     public IReadOnlyList<ArticleLink> References { get; init; } = [];
     public IReadOnlyList<ArticleLink> ReferencedBy { get; init; } = [];
 
+    /// <summary>schema.org TechArticle JSON, safe inside a script element.</summary>
+    public string JsonLd { get; init; } = "";
+
     /// <summary>The upgrade guides that list this article.</summary>
     public IReadOnlyList<GuideLink> Guides { get; init; } = [];
     public IReadOnlyList<OptionView> Options { get; init; } = [];

@@ -10,6 +10,9 @@ public sealed class SiteView
     public string SiteUrl { get; init; } = "";
     public int ArticleCount { get; set; }
 
+    /// <summary>The OpenSearch ShortName: the title when it has at most 16 characters, else its initials ("KnowledgeBase Archive" → "KB Archive search" cut to whole words).</summary>
+    public string ShortName => Output.SiteNames.ShortName(Title);
+
     /// <summary>Asset URLs without the base: CSS and scripts, with a content hash for caching.</summary>
     public IReadOnlyDictionary<string, string> Assets { get; set; } = new Dictionary<string, string>();
 }
