@@ -24,15 +24,19 @@ public sealed partial class KbSiteBuilder
         var robots = "User-agent: *\nAllow: /\n" + (site.SiteUrl.Length > 0 ? "Sitemap: " + site.SiteUrl + _baseUrl + "sitemap.xml\n" : "");
         pages.Page("robots.txt", ["robots", robots], () => robots);
 
-        var recent = catalog.Articles
-            .Where(a => a.Rendered && a.LastModified is not null)
-            .OrderByDescending(a => a.LastModified, StringComparer.Ordinal)
-            .ThenBy(a => a.Index)
-            .Take(FeedSize)
-            .ToList();
+        var recent = RecentlyModified(catalog, FeedSize);
         pages.Page("feed.xml", recent.Select(a => a.Id + " " + a.Title + " " + a.Url + " " + a.LastModified + " " + a.Excerpt).Prepend(site.Title).Prepend("feed"),
             () => Atom(site, recent));
     }
+
+    /// <summary>The <paramref name="count"/> most recently modified articles, newest first (home page and feed).</summary>
+    private static List<ArticleEntry> RecentlyModified(SiteCatalog catalog, int count) =>
+        catalog.Articles
+            .Where(a => a.Rendered && a.LastModified is not null)
+            .OrderByDescending(a => a.LastModified, StringComparer.Ordinal)
+            .ThenBy(a => a.Index)
+            .Take(count)
+            .ToList();
 
     private string Atom(SiteView site, List<ArticleEntry> recent)
     {

@@ -14,13 +14,7 @@ public sealed partial class KbSiteBuilder
     {
         Report("pages", 0, catalog.Products.Count);
         var productLinks = catalog.Products.Select(p => products[p.Name]).ToList();
-        var recent = catalog.Articles
-            .Where(a => a.Rendered && a.LastModified is not null)
-            .OrderByDescending(a => a.LastModified, StringComparer.Ordinal)
-            .ThenBy(a => a.Index)
-            .Take(20)
-            .Select(Link)
-            .ToList();
+        var recent = RecentlyModified(catalog, 20).Select(Link).ToList();
         var productInputs = productLinks.Select(p => p.Name + " " + p.Url + " " + p.Count.ToString(CultureInfo.InvariantCulture)).ToList();
         var count = site.ArticleCount.ToString(CultureInfo.InvariantCulture);
         var homeLinks = Products.SiteFamilies.ForHome(catalog.Products).Select(p => products[p.Name]).ToList();
