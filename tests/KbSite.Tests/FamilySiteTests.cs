@@ -109,6 +109,18 @@ public sealed class FamilySiteTests
         }
     }
 
+    [SkippableFact]
+    public async Task SearchBox_ShowsTheGuideWhenTheQueryNamesTheFamilyAndBothVersions()
+    {
+        Skip.If(SearchScript.Node is null, SearchScript.NoNode);
+        var (site, _) = await Build();
+        using (site)
+        {
+            var urls = SearchScript.GuideFor(site.Output, ["upgrade testing server 1.0 to 2.0", "testing server 2.0 reports", "testing server 1 to 2.0"]);
+            Assert.Equal(["upgrade/testing-server/1-0-to-2-0/", "", "upgrade/testing-server/1-0-to-2-0/"], urls);
+        }
+    }
+
     [Fact]
     public async Task NoSiteUrl_IsReported()
     {
