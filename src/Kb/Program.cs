@@ -46,6 +46,9 @@ app.Configure(config =>
         .WithDescription("Build or update the search index from articles (a folder or archive).")
         .WithExample("index", "content/kb")
         .WithExample("index", "kbarchive.tar.gz", "--index", "/tmp/kb-index");
+    config.AddCommand<UpgradeCommand>("upgrade")
+        .WithDescription("Show the upgrade guides of a product family: the articles to read, grouped from planning to after the upgrade.")
+        .WithExample("upgrade", "\"Windows NT\"", "--from", "3.51", "--to", "4.0", "--source", "kbarchive.tar.gz");
     config.AddCommand<SearchCommand>("search")
         .WithDescription("Search the index: free text, \"phrases\", field:value, article numbers; filters and facets.")
         .WithExample("search", "\"upgrade a secondary site from sms 1.2\"")

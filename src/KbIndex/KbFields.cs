@@ -30,6 +30,9 @@ public static class KbFields
     /// <summary>Product names exactly as written, for filters and facet counts.</summary>
     public const string ProductExact = "productexact";
 
+    /// <summary>Product families lower-cased, alone and with each version (<c>windows nt</c>, <c>windows nt 4.0</c>), for <c>--product</c>.</summary>
+    public const string Family = "family";
+
     /// <summary>Versions, lower-cased, both <c>2.0</c> and <c>winnt:2.0</c>.</summary>
     public const string Version = "version";
 

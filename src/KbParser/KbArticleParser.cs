@@ -138,6 +138,7 @@ public static partial class KbArticleParser
             Diagnostics = diagnostics,
         };
         record = record with { Kind = ArticleKind.Classify(record) };
+        record = record with { ProductFamilies = Kb.Parser.Products.ProductFamilies.From(record) };
         if (!options)
         {
             return record;

@@ -149,6 +149,7 @@ public sealed partial class KbSiteBuilder
             ParseAgain(missing, store);
         }
 
+        Products.SiteFamilies.FillFromListings(entries, Sources);
         return entries;
     }
 
@@ -262,6 +263,11 @@ public sealed partial class KbSiteBuilder
         foreach (var p in a.Products)
         {
             yield return products[p].Url;
+        }
+
+        foreach (var g in a.Guides)
+        {
+            yield return g.Url + " " + g.Title;
         }
 
         foreach (var r in a.References)

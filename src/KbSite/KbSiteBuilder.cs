@@ -95,6 +95,16 @@ public sealed partial class KbSiteBuilder
         using var recordsScope = records;
         state.Articles.AddRange(entries);
         var catalog = new SiteCatalog(entries);
+        _siteGuides = Products.SiteGuides.Prepare(catalog);
+        foreach (var a in catalog.Articles)
+        {
+            // The guides show their articles' options, kept from the records in the entries' upgrade summaries.
+            if (a.Rendered)
+            {
+                _siteGuides.Capture(a);
+            }
+        }
+
         var site = new SiteView
         {
             Title = _options.Title,
@@ -118,7 +128,9 @@ public sealed partial class KbSiteBuilder
         var countOnPages = ArticleTemplates.Any(t => theme.Files.TryGetValue(t, out var b)
             && System.Text.Encoding.UTF8.GetString(b).Contains("article_count", StringComparison.Ordinal));
         var rendered = RenderArticles(catalog, templates, site, products, pages, records, countOnPages, ct);
-        RenderOtherPages(catalog, templates, site, products, pages);
+        RenderOtherPages(catalog, templates, site, products, pages, _siteGuides.ByFamily);
+        RenderFeeds(catalog, site, pages);
+        RenderGuides(_siteGuides, catalog, templates, site, products, pages, writer, site.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (pages.Errors.Count > 0)
         {
             throw new SiteBuildException("the build failed; the previous output is unchanged: " + string.Join("; ", pages.Errors.Take(20)));

@@ -22,4 +22,6 @@ public static class SiteDiagnosticCodes
     public const string NoId = "KBS005";
     /// <summary>A page failed to render.</summary>
     public const string RenderError = "KBS006";
+    /// <summary>sitemap.xml and the OpenSearch description get relative URLs: no --site-url was given.</summary>
+    public const string RelativeUrls = "KBS007";
 }

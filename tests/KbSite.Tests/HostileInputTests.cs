@@ -20,7 +20,7 @@ public sealed class HostileInputTests
             .Article("Q100001", "TEST: Home", Body, permalink: "/index.html")
             .Article("Q100002", "TEST: Search", Body, permalink: "/search/")
             .Article("Q100003", "TEST: Sitemap", Body, permalink: "/sitemap.xml")
-            .Article("Q100004", "TEST: Listing", Body, permalink: "/products/microsoft-testing-server/")
+            .Article("Q100004", "TEST: Listing", Body, permalink: "/products/testing-server/")
             .Article("Q100005", "TEST: State", Body, permalink: "/.kb-build.json")
             .Article("Q100006", "TEST: Missing", Body, permalink: "/404.html")
             .Article("Q100007", "TEST: Long", Body, permalink: "/" + new string('a', 300) + "/")

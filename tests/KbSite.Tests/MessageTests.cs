@@ -95,7 +95,7 @@ public sealed class MessageTests : IDisposable
     public void Quiet_PrintsNothingOnSuccess()
     {
         var site = Path.Combine(_temp, "site");
-        var build = KbProcess.Run("build", TestCorpus.ContentKb, "--out", site, "--quiet");
+        var build = KbProcess.Run("build", TestCorpus.ContentKb, "--out", site, "--site-url", "https://kb.example.org", "--quiet");
         Assert.Equal(0, build.ExitCode);
         Assert.Equal("", build.Stdout + build.Stderr);
         var check = KbProcess.Run("check", site, "-q");

@@ -36,6 +36,17 @@ internal static class SearchScript
         return output["search"]!.AsArray().Select(a => a!.AsArray().Select(t => t!.GetValue<string>()).ToList()).ToList();
     }
 
+    /// <summary>The URL of the upgrade guide kb.js shows first for each query (empty for none), from the site's <c>search/guides.json</c>.</summary>
+    public static List<string> GuideFor(string site, IReadOnlyList<string> queries)
+    {
+        var output = Run(new JsonObject
+        {
+            ["guides"] = site,
+            ["queries"] = new JsonArray(queries.Select(q => (JsonNode?)JsonValue.Create(q)).ToArray()),
+        });
+        return output["guides"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
+    }
+
     private static JsonNode Run(JsonObject input)
     {
         var dir = Directory.CreateTempSubdirectory("kb-script-").FullName;
@@ -54,6 +65,10 @@ internal static class SearchScript
                     const engine = kb.createSearch(p => fs.promises.readFile(path.join(input.site, p), "utf8").then(JSON.parse));
                     out.search = [];
                     for (const q of input.queries) out.search.push((await engine.search(q, "", input.limit)).hits.map(h => h.data[0]));
+                  }
+                  if (input.guides) {
+                    const list = JSON.parse(fs.readFileSync(path.join(input.guides, "search", "guides.json"), "utf8"));
+                    out.guides = input.queries.map(q => { const g = kb.guideFor(list, q); return g ? g.url : ""; });
                   }
                   fs.writeFileSync(path.join(__dirname, "output.json"), JSON.stringify(out));
                 })().catch(e => { console.error(e); process.exit(1); });

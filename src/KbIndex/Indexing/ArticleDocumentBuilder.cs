@@ -41,6 +41,17 @@ public static class ArticleDocumentBuilder
             doc.Add(new SortedSetDocValuesField(KbFields.ProductExact, new BytesRef(product)));
         }
 
+        // Product families, lower-cased, alone and with each version ("windows nt", "windows nt 4.0"): --product matches them exactly.
+        foreach (var family in record.ProductFamilies)
+        {
+            var name = family.Name.ToLowerInvariant();
+            doc.Add(new StringField(KbFields.Family, name, Field.Store.NO));
+            foreach (var version in family.Versions)
+            {
+                doc.Add(new StringField(KbFields.Family, name + " " + version.ToLowerInvariant(), Field.Store.NO));
+            }
+        }
+
         foreach (var v in record.Versions)
         {
             doc.Add(new StringField(KbFields.Version, v.Version.ToLowerInvariant(), Field.Store.NO));

@@ -56,6 +56,8 @@ internal static class Filters
             any.Add(new TermQuery(new Term(KbFields.ProductExact, e.Product.ToLowerInvariant())), Occur.SHOULD);
         }
 
+        // A product family, or a family and a version ("Windows NT", "Windows NT 4.0").
+        any.Add(new TermQuery(new Term(KbFields.Family, string.Join(' ', product.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant())), Occur.SHOULD);
         return any;
     }
 }

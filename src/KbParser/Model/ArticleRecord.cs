@@ -22,6 +22,8 @@ public sealed record ArticleRecord
     public IReadOnlyList<string> Products { get; init; } = [];
     /// <summary>The product versions the header names, with their platforms.</summary>
     public IReadOnlyList<ProductVersion> Versions { get; init; } = [];
+    /// <summary>Normalised product families (Windows NT, with editions and versions), computed from the products, applies-to lines and title tag.</summary>
+    public IReadOnlyList<ProductFamily> ProductFamilies { get; init; } = [];
     /// <summary>The operating systems the header names.</summary>
     public IReadOnlyList<string> OperatingSystems { get; init; } = [];
     /// <summary>The header's keywords (<c>kbsetup</c>, <c>kbbug</c>...).</summary>
@@ -93,6 +95,9 @@ public static class ArticleKinds
 
 /// <summary>One <c>platform:version</c> pair from <c>Version(s):</c>; platform is null when the header gives none.</summary>
 public sealed record ProductVersion(string? Platform, string Version);
+
+/// <summary>A normalised product family of an article: canonical name, the versions and editions the article names.</summary>
+public sealed record ProductFamily(string Name, IReadOnlyList<string> Versions, IReadOnlyList<string> Editions);
 
 /// <summary>One line of the "applies to" list.</summary>
 public sealed record AppliesToEntry(string Product, string? Version, string Text, LineSpan Lines);

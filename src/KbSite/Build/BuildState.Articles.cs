@@ -36,6 +36,19 @@ internal sealed partial class BuildState
             }
 
             w.WriteString("kd", a.Kind);
+            if (a.Families.Count > 0)
+            {
+                // The families and the upgrade summary feed listings and guides without reading the record.
+                w.WritePropertyName("fa");
+                JsonSerializer.Serialize(w, a.Families);
+            }
+
+            if (a.Upgrade is { } upgrade)
+            {
+                w.WritePropertyName("up");
+                JsonSerializer.Serialize(w, upgrade);
+            }
+
             Strings(w, "r", a.References);
             w.WriteString("x", a.Excerpt);
             w.WriteBoolean("ok", a.Renderable);
@@ -94,6 +107,8 @@ internal sealed partial class BuildState
                 Products = List(a, "pr"),
                 LastModified = a.TryGetProperty("m", out var m) ? m.GetString() : null,
                 Kind = Text(a, "kd"),
+                Families = a.TryGetProperty("fa", out var fa) ? fa.Deserialize<List<Kb.Parser.Model.ProductFamily>>() ?? [] : [],
+                Upgrade = a.TryGetProperty("up", out var up) ? up.Deserialize<Kb.Parser.Upgrades.UpgradeArticle>() : null,
                 References = List(a, "r"),
                 Excerpt = Text(a, "x"),
                 Renderable = a.GetProperty("ok").GetBoolean(),

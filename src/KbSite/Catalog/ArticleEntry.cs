@@ -29,8 +29,12 @@ public sealed class ArticleEntry
     /// <summary>Output-relative file, e.g. <c>kb/199/Q199250/index.html</c>.</summary>
     public required string File { get; set; }
 
-    /// <summary>The article's products.</summary>
-    public IReadOnlyList<string> Products { get; init; } = [];
+    /// <summary>Product family names (the listings the article appears in); from the record, else the archive's id/ listings.</summary>
+    public IReadOnlyList<string> Products { get; set; } = [];
+
+    /// <summary>The record's product families with their versions.</summary>
+    public IReadOnlyList<Kb.Parser.Model.ProductFamily> Families { get; set; } = [];
+
     /// <summary>ISO date of last modification, or null.</summary>
     public string? LastModified { get; init; }
     /// <summary>The article's kind.</summary>
@@ -41,6 +45,11 @@ public sealed class ArticleEntry
 
     /// <summary>Short text shown under the title in search results.</summary>
     public string Excerpt { get; init; } = "";
+
+    /// <summary>The upgrades the article's head speaks about (null for most articles), and the guides it is listed in.</summary>
+    public Kb.Parser.Upgrades.UpgradeArticle? Upgrade { get; init; }
+    /// <summary>The upgrade guides that list this article (set when the guides are prepared).</summary>
+    public IReadOnlyList<Views.GuideLink> Guides { get; set; } = [];
 
     /// <summary>Hash of the source file's bytes.</summary>
     public required string SourceHash { get; init; }
@@ -66,6 +75,8 @@ public sealed class ArticleEntry
         Url = Url,
         File = File,
         Products = Products,
+        Families = Families,
+        Upgrade = Upgrade,
         LastModified = LastModified,
         Kind = Kind,
         References = References,

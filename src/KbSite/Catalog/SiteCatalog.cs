@@ -55,7 +55,7 @@ public sealed class SiteCatalog
 
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         Products = products
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select((p, i) => new ProductEntry(i, p.Key, UniqueSlug(Output.SitePaths.Slug(p.Key), slugs), p.Value))
             .ToList();
     }
@@ -63,7 +63,7 @@ public sealed class SiteCatalog
     /// <summary>Every article, in source order.</summary>
     public IReadOnlyList<ArticleEntry> Articles { get; }
 
-    /// <summary>Products in ordinal name order; <see cref="ProductEntry.Index"/> is the position.</summary>
+    /// <summary>Product families in case-insensitive name order; <see cref="ProductEntry.Index"/> is the position.</summary>
     public IReadOnlyList<ProductEntry> Products { get; }
 
     /// <summary>The article with this number, if the site has it.</summary>

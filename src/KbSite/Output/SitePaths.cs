@@ -83,10 +83,10 @@ public static class SitePaths
     public const int MaxSegment = 255;
 
     /// <summary>Folders whose every file the site itself makes.</summary>
-    private static readonly string[] ReservedFolders = ["assets/", "products/", "search/"];
+    private static readonly string[] ReservedFolders = ["assets/", "products/", "search/", "upgrade/"];
 
     /// <summary>Files the site itself makes at the top of the output.</summary>
-    private static readonly string[] ReservedFiles = ["index.html", "404.html", "sitemap.xml", "opensearch.xml", Build.BuildState.FileName];
+    private static readonly string[] ReservedFiles = ["index.html", "404.html", "sitemap.xml", "opensearch.xml", "robots.txt", "feed.xml", Build.BuildState.FileName];
 
     /// <summary>
     /// True when an article page at <paramref name="file"/> would take the place of a page or file the site

@@ -29,13 +29,15 @@ internal sealed class ArticleViewFactory
             Url = entry.Url,
             Kind = record.Kind,
             // The catalog read the article's head; a product it did not see has no listing to link to.
-            Products = record.Products.Where(_products.ContainsKey).Select(p => _products[p]).ToList(),
+            Products = entry.Products.Where(_products.ContainsKey).Select(p => _products[p]).ToList(),
             Versions = record.Versions.Select(v => v.Platform is null ? v.Version : v.Platform + " " + v.Version).ToList(),
             OperatingSystems = record.OperatingSystems,
             AppliesTo = record.AppliesTo.Select(a => a.Text).ToList(),
             LastModified = record.LastModified ?? "",
             BodyHtml = _body.Render(record),
             References = record.References.Select(Link).ToList(),
+            Guides = entry.Guides,
+            JsonLd = ArticleJsonLd.Build(record, entry),
             ReferencedBy = _catalog.ReferencedBy(record.Id).Select(a => new ArticleLink { Id = a.Id, Title = a.Title, Url = a.Url }).ToList(),
             Options = record.Options.Select(o => new OptionView
             {

@@ -147,6 +147,12 @@ internal sealed partial class BodyRenderer
     private static string Anchor(string heading, HashSet<string> used)
     {
         var slug = Output.SitePaths.Slug(heading);
+        // An id starting with a digit is no valid CSS selector (#3-updating) and html-validate reports it.
+        if (slug.Length == 0 || !char.IsAsciiLetter(slug[0]))
+        {
+            slug = "s-" + slug;
+        }
+
         var s = slug;
         for (var n = 2; !used.Add(s); n++)
         {

@@ -44,6 +44,8 @@ public sealed class KbTemplates
             typeof(SiteView), typeof(PageView), typeof(ArticleLink), typeof(ProductLink), typeof(PageLink), typeof(HomeView),
             typeof(ListingView), typeof(SearchView), typeof(SitemapView), typeof(SitemapEntry), typeof(ArticleView),
             typeof(OptionView), typeof(ConditionView), typeof(FactorView),
+            typeof(OrderLink), typeof(VersionLink), typeof(GuideLink), typeof(ProductsView),
+            typeof(GuideView), typeof(GuideGroupView), typeof(GuideArticleView), typeof(GuideOptionView), typeof(UpgradeIndexView), typeof(GuideFamilyView),
         })
         {
             options.MemberAccessStrategy.Register(t);

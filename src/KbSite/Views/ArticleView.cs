@@ -28,6 +28,12 @@ public sealed class ArticleView
     public IReadOnlyList<ArticleLink> References { get; init; } = [];
     /// <summary>Articles that refer to this one.</summary>
     public IReadOnlyList<ArticleLink> ReferencedBy { get; init; } = [];
+
+    /// <summary>schema.org TechArticle JSON, safe inside a script element.</summary>
+    public string JsonLd { get; init; } = "";
+
+    /// <summary>The upgrade guides that list this article.</summary>
+    public IReadOnlyList<GuideLink> Guides { get; init; } = [];
     /// <summary>The options of the decision aid.</summary>
     public IReadOnlyList<OptionView> Options { get; init; } = [];
     /// <summary>Every yes/no question of the decision aid.</summary>

@@ -234,7 +234,24 @@
     return { search: search, meta: meta };
   }
 
-  var api = { analyze: analyze, tokens: tokens, stem: porter, createSearch: createSearch };
+  // ---- upgrade guides: the guide whose family and both versions (or both products) the query names ----
+  function guideFor(guides, query) {
+    var terms = analyze(query), have = Object.create(null);
+    terms.forEach(function (t) { have[t] = true; });
+    function names(list) { return list.some(function (n) { var w = analyze(n); return w.length > 0 && w.every(function (t) { return have[t]; }); }); }
+    // "iis 4" names 4.0, as the search does.
+    function version(v) { var l = v.toLowerCase(); return l === "" || have[l] === true || (/\.0$/.test(l) && have[l.slice(0, -2)] === true); }
+    var best = null;
+    (guides || []).forEach(function (g) {
+      var sameFamily = g.f.join() === g.t.join();
+      if (!names(g.f) || !version(g.a) || !version(g.b) || (!sameFamily && !names(g.t))) { return; }
+      if (sameFamily && (g.a === "" || g.b === "")) { return; }
+      if (!best || g.n > best.n) { best = g; }
+    });
+    return best;
+  }
+
+  var api = { analyze: analyze, tokens: tokens, stem: porter, createSearch: createSearch, guideFor: guideFor };
   if (typeof module !== "undefined" && module.exports) {
     // Node (tests): the analysis and the search, no page.
     module.exports = api;
@@ -249,7 +266,13 @@
       return r.json();
     });
   });
-  var search = engine.search, meta = engine.meta;
+  var search = engine.search, meta = engine.meta, guidesPromise = null;
+  function guides() {
+    if (!guidesPromise) {
+      guidesPromise = fetch(base + "search/guides.json").then(function (r) { return r.ok ? r.json() : []; }).catch(function (e) { console.warn("kb: no upgrade guides", e); return []; });
+    }
+    return guidesPromise;
+  }
 
   // ---- rendering (DOM only, text never parsed as HTML) ----
   function el(tag, cls, text) {
@@ -274,7 +297,20 @@
   function renderResults(box, r) {
     box.textContent = "";
     var n = r.total;
-    box.appendChild(el("p", "kb-status", n === 0 ? "No articles match." : n + (n === 1 ? " article matches." : " articles match.") + (n > r.hits.length ? " Showing the best " + r.hits.length + "." : "")));
+    var status = el("p", "kb-status", n === 0 ? "No articles match." : n + (n === 1 ? " article matches." : " articles match.") + (n > r.hits.length ? " Showing the best " + r.hits.length + "." : ""));
+    box.appendChild(status);
+    if (r.query) {
+      guides().then(function (list) {
+        var g = guideFor(list, r.query);
+        if (!g || !box.contains(status)) { return; }
+        var p = el("p", "kb-guide-hit"), a = el("a", null, g.title);
+        a.href = base + g.url;
+        p.appendChild(el("strong", null, "Upgrade guide: "));
+        p.appendChild(a);
+        p.appendChild(el("span", "kb-meta", " " + g.n + (g.n === 1 ? " article" : " articles")));
+        box.insertBefore(p, status);
+      });
+    }
     if (r.hits.length === 0) { return; }
     var ol = el("ol", "kb-hits");
     r.hits.forEach(function (h) {
@@ -296,6 +332,7 @@
       if (onQuery) { onQuery(q); }
       if (analyze(q).length === 0) { box.textContent = ""; if (box.id === "kb-results") { box.hidden = true; } return; }
       search(q, getProduct(), limit).then(function (r) {
+        r.query = q;
         if (my !== seq) { return; }
         // A result arriving after the reader moved into the list (arrow keys) keeps their place:
         // the same article's link, or the first link, gets the focus back.
@@ -416,6 +453,7 @@
     form.hidden = false;
     if (out) { out.hidden = false; }
     form.addEventListener("change", update);
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
     update();
   }
 
