@@ -48,13 +48,13 @@ public static partial class KbArticleParser
         var text = SourceDecoder.Decode(bytes, diagnostics);
         if (Forms.FormReader.Detect(text) is var form && form != Forms.SourceForms.Markdown)
         {
-            return Forms.FormReader.Read(text, form, sourcePath, diagnostics, options: true);
+            return Forms.FormReader.Read(text, form, sourcePath, diagnostics);
         }
 
         return [ParseText(text, sourcePath, diagnostics)];
     }
 
-    private static ArticleRecord ParseText(string text, string? sourcePath, List<Diagnostic> diagnostics, bool options = true)
+    private static ArticleRecord ParseText(string text, string? sourcePath, List<Diagnostic> diagnostics)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -63,18 +63,18 @@ public static partial class KbArticleParser
 
         if (Forms.FormReader.Detect(text) is var form && form != Forms.SourceForms.Markdown)
         {
-            return Forms.FormReader.Read(text, form, sourcePath, diagnostics, options)[0];
+            return Forms.FormReader.Read(text, form, sourcePath, diagnostics)[0];
         }
 
         var doc = DocumentSplitter.Split(text, diagnostics);
-        return Build(doc, sourcePath, diagnostics, options, text.Length > 0);
+        return Build(doc, sourcePath, diagnostics, text.Length > 0);
     }
 
     /// <summary>
     /// Builds the record from an article's parts: the title (front matter or heading) and the body
     /// lines, which open with the header block. Every form's reader ends here.
     /// </summary>
-    internal static ArticleRecord Build(ArticleDocument doc, string? sourcePath, List<Diagnostic> diagnostics, bool options, bool hasText)
+    internal static ArticleRecord Build(ArticleDocument doc, string? sourcePath, List<Diagnostic> diagnostics, bool hasText)
     {
         ReportLongLines(doc, diagnostics);
         var body = BodyParser.Parse(doc.Body, diagnostics);
@@ -139,11 +139,6 @@ public static partial class KbArticleParser
         };
         record = record with { Kind = ArticleKind.Classify(record) };
         record = record with { ProductFamilies = Kb.Parser.Products.ProductFamilies.From(record) };
-        if (!options)
-        {
-            return record;
-        }
-
         var (extracted, factors) = Options.OptionExtractor.Extract(record);
         return record with { Options = extracted, Factors = factors };
     }

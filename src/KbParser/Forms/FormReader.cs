@@ -74,17 +74,17 @@ internal static partial class FormReader
     }
 
     /// <summary>Reads an article (or, for the 1993 form, every article of the file) of a known non-Markdown form.</summary>
-    public static IReadOnlyList<ArticleRecord> Read(string text, string form, string? sourcePath, List<Diagnostic> diagnostics, bool options) => form switch
+    public static IReadOnlyList<ArticleRecord> Read(string text, string form, string? sourcePath, List<Diagnostic> diagnostics) => form switch
     {
-        SourceForms.FtpText => [FtpTextReader.Read(text, sourcePath, diagnostics, options)],
-        SourceForms.Text1993 => Text1993Reader.Read(text, sourcePath, diagnostics, options),
-        HtmlText.Form => [HtmlText.Read(text, sourcePath, diagnostics, options)],
-        _ => [KbCdReader.Read(text, form, null, sourcePath, diagnostics, options)],
+        SourceForms.FtpText => [FtpTextReader.Read(text, sourcePath, diagnostics)],
+        SourceForms.Text1993 => Text1993Reader.Read(text, sourcePath, diagnostics),
+        HtmlText.Form => [HtmlText.Read(text, sourcePath, diagnostics)],
+        _ => [KbCdReader.Read(text, form, null, sourcePath, diagnostics)],
     };
 
     /// <summary>The record of a form's article: the shared build, then the number from the path when the text has none,
     /// the archive's permalink, and a diagnostic when the text stops before the article's closing lines.</summary>
-    public static ArticleRecord Finish(FormArticle article, List<Diagnostic> diagnostics, bool options)
+    public static ArticleRecord Finish(FormArticle article, List<Diagnostic> diagnostics)
     {
         var doc = new ArticleDocument();
         if (article.Title is { Length: > 0 } title)
@@ -97,7 +97,7 @@ internal static partial class FormReader
         }
 
         doc.Body.AddRange(article.Body);
-        var record = KbArticleParser.Build(doc, article.SourcePath, diagnostics, options, hasText: true);
+        var record = KbArticleParser.Build(doc, article.SourcePath, diagnostics, hasText: true);
         if (record.Id.Length == 0 && IdFromPath(article.SourcePath) is { } pathId)
         {
             diagnostics.RemoveAll(d => d.Code == DiagnosticCodes.Parser.NoId);

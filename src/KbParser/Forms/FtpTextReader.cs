@@ -31,7 +31,7 @@ internal static partial class FtpTextReader
             && head[1].Trim().All(c => c == '=');
     }
 
-    public static ArticleRecord Read(string text, string? sourcePath, List<Diagnostic> diagnostics, bool options)
+    public static ArticleRecord Read(string text, string? sourcePath, List<Diagnostic> diagnostics)
     {
         var lines = FormLines.Split(text);
         var i = FormLines.NextNonBlank(lines, 0);
@@ -164,7 +164,7 @@ internal static partial class FtpTextReader
         }
 
         body.AddRange(lines.Skip(k));
-        return FormReader.Finish(new FormArticle(SourceForms.FtpText, title, body, sourcePath) { ProductCode = code }, diagnostics, options);
+        return FormReader.Finish(new FormArticle(SourceForms.FtpText, title, body, sourcePath) { ProductCode = code }, diagnostics);
     }
 
     private static readonly string[] Labels = ["DOCUMENT", "TITLE", "PRODUCT", "PROD/VER", "OPER/SYS", "KEYWORDS"];

@@ -37,7 +37,7 @@ internal static class HtmlText
             || head.Contains("<p>", StringComparison.OrdinalIgnoreCase) || head.Contains("<title", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static ArticleRecord Read(string html, string? sourcePath, List<Diagnostic> diagnostics, bool options)
+    public static ArticleRecord Read(string html, string? sourcePath, List<Diagnostic> diagnostics)
     {
         var document = Parser.ParseDocument(html);
         var title = document.Title?.Trim();
@@ -60,7 +60,7 @@ internal static class HtmlText
         }
 
         var form = KbCdReader.Detect(head) ?? SourceForms.KbCdHtm;
-        return KbCdReader.Read(text, form, title, sourcePath, diagnostics, options);
+        return KbCdReader.Read(text, form, title, sourcePath, diagnostics);
     }
 
     private static void Walk(INode node, StringBuilder sb, bool pre)

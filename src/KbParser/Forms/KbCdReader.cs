@@ -44,7 +44,7 @@ internal static partial class KbCdReader
         return firstText is not null && TitleWithNumber().IsMatch(firstText) ? SourceForms.KbCdHtm : null;
     }
 
-    public static ArticleRecord Read(string text, string form, string? pageTitle, string? sourcePath, List<Diagnostic> diagnostics, bool options)
+    public static ArticleRecord Read(string text, string form, string? pageTitle, string? sourcePath, List<Diagnostic> diagnostics)
     {
         var lines = FormLines.Split(text);
         var header = new List<SourceLine>();
@@ -145,7 +145,7 @@ internal static partial class KbCdReader
             diagnostics.Add(new Diagnostic(DiagnosticCodes.Parser.FormHeader, 0, $"no '{Published} Q...' line"));
         }
 
-        return FormReader.Finish(new FormArticle(form, title, body, sourcePath) { ExtraHeader = extra }, diagnostics, options);
+        return FormReader.Finish(new FormArticle(form, title, body, sourcePath) { ExtraHeader = extra }, diagnostics);
     }
 
     /// <summary>A line; a plain-word head gets a blank line around it and its underline.</summary>

@@ -39,7 +39,7 @@ internal static partial class Text1993Reader
     }
 
     /// <summary>Every article of the file, in order; a file with no separators is one article.</summary>
-    public static IReadOnlyList<ArticleRecord> Read(string text, string? sourcePath, List<Diagnostic> diagnostics, bool options)
+    public static IReadOnlyList<ArticleRecord> Read(string text, string? sourcePath, List<Diagnostic> diagnostics)
     {
         var lines = FormLines.Split(text);
         var blocks = new List<(int Start, int End)>();
@@ -60,7 +60,7 @@ internal static partial class Text1993Reader
         if (blocks.Count <= 1)
         {
             var (s, e) = blocks.Count == 1 ? blocks[0] : (0, lines.Count);
-            return [ReadOne(lines, s, e, sourcePath, diagnostics, options)];
+            return [ReadOne(lines, s, e, sourcePath, diagnostics)];
         }
 
         // One record per article; each names its place in the file (path#1, path#2 ...) and has its own diagnostics.
@@ -69,13 +69,13 @@ internal static partial class Text1993Reader
         {
             var own = b == 0 ? diagnostics : [];
             var path = sourcePath is null ? null : sourcePath + "#" + (b + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            records.Add(ReadOne(lines, blocks[b].Start, blocks[b].End, path, own, options));
+            records.Add(ReadOne(lines, blocks[b].Start, blocks[b].End, path, own));
         }
 
         return records;
     }
 
-    private static ArticleRecord ReadOne(List<SourceLine> lines, int start, int end, string? sourcePath, List<Diagnostic> diagnostics, bool options)
+    private static ArticleRecord ReadOne(List<SourceLine> lines, int start, int end, string? sourcePath, List<Diagnostic> diagnostics)
     {
         var body = new List<SourceLine>(end - start + 16);
         string? title = null;
@@ -133,7 +133,7 @@ internal static partial class Text1993Reader
             }
         }
 
-        return FormReader.Finish(new FormArticle(SourceForms.Text1993, title, body, sourcePath), diagnostics, options);
+        return FormReader.Finish(new FormArticle(SourceForms.Text1993, title, body, sourcePath), diagnostics);
     }
 
     [GeneratedRegex(@"^(?<label>[A-Z][A-Z/-]{1,15})\s*:")]
