@@ -99,21 +99,8 @@ internal sealed class ParseCommand : AsyncCommand<ParseCommand.Settings>
     /// <summary>The first pass over several sources: which copy of each article to keep.</summary>
     private static ArticleMerge Merge(string[] paths, bool showProgress, CancellationToken cancellationToken)
     {
-        var merge = new ArticleMerge();
-        var order = 0;
         using var progress = new ProgressLine("merge", showProgress);
-        foreach (var path in paths)
-        {
-            foreach (var candidate in CorpusReader.Parse(path, r => ArticleMerge.CandidateOf(r, 0), cancellationToken: cancellationToken))
-            {
-                progress.Tick();
-                if (candidate is not null)
-                {
-                    merge.Add(candidate with { Order = order++ });
-                }
-            }
-        }
-
+        var merge = ArticleMerge.Scan(paths, progress.Tick, cancellationToken);
         progress.Done();
         if (merge.Dropped > 0)
         {

@@ -13,6 +13,8 @@ public sealed record IndexReport
     public int Unchanged { get; init; }
     /// <summary>Files that could not be read or parsed (each also reported through the error callback).</summary>
     public int Failed { get; init; }
+    /// <summary>Copies of articles set aside because another source holds a newer or more complete copy.</summary>
+    public int SetAside { get; init; }
     /// <summary>True when the index was written from scratch (new, or made by another <see cref="KbIndexVersion"/>).</summary>
     public bool Rebuilt { get; init; }
     /// <summary>Articles in the index after the run.</summary>

@@ -24,16 +24,30 @@ public sealed partial class KbIndexBuilder
     /// <summary>Called once per article processed (from worker threads).</summary>
     public Action? OnArticle { get; init; }
 
+    /// <summary>Called once per article of the first pass that weighs the copies when there are several sources.</summary>
+    public Action? OnScan { get; init; }
+
     /// <summary>Called for each file that cannot be read or parsed (from worker threads).</summary>
     public Action<string>? OnError { get; init; }
 
     /// <summary>Indexes every article of a file, folder or archive into <paramref name="indexPath"/>.</summary>
-    public IndexReport Build(string source, string indexPath, CancellationToken cancellationToken = default)
+    public IndexReport Build(string source, string indexPath, CancellationToken cancellationToken = default) =>
+        Build([source], indexPath, cancellationToken);
+
+    /// <summary>
+    /// Indexes every article of several files, folders or archives (of any forms) into <paramref name="indexPath"/>:
+    /// one document per article number. With more than one source, a first pass weighs the copies of each article
+    /// (<see cref="ArticleMerge"/>: newest, then most complete, then first) and only the kept copy is indexed, with the
+    /// others as its provenance, as <c>kb parse</c> gives it.
+    /// </summary>
+    public IndexReport Build(IReadOnlyList<string> sources, string indexPath, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         using var processLock = WriterLock.Acquire(indexPath);
         using var dir = FSDirectory.Open(indexPath);
-        return Build(dir, (counters, process) =>
-            Parallel.ForEach(CorpusReader.EnumerateFiles(source), Options(cancellationToken), file =>
+        var merge = sources.Count > 1 ? ArticleMerge.Scan(sources, OnScan, cancellationToken) : null;
+        var report = Build(dir, (counters, process) =>
+            Parallel.ForEach(sources.SelectMany(CorpusReader.EnumerateFiles), Options(cancellationToken), file =>
             {
                 var result = CorpusReader.ParseOne(file);
                 if (result.Record is null)
@@ -43,8 +57,12 @@ public sealed partial class KbIndexBuilder
                     return;
                 }
 
-                process(result.Record);
+                if ((merge is null ? result.Record : merge.Apply(result.Record, result.Record.SourcePath)) is { } kept)
+                {
+                    process(kept);
+                }
             }));
+        return report with { SetAside = merge?.Dropped ?? 0 };
     }
 
     /// <summary>Indexes <paramref name="records"/> (the whole corpus: anything not among them is removed) into <paramref name="directory"/>.</summary>

@@ -21,6 +21,29 @@ public sealed class ArticleMerge
     /// <summary>How many copies were set aside (not kept) so far.</summary>
     public int Dropped => _byId.Values.Sum(l => l.Count - 1);
 
+    /// <summary>
+    /// The first pass over several sources, in the order given: every article parsed once for its candidate.
+    /// <paramref name="onArticle"/> is called per file read (for progress).
+    /// </summary>
+    public static ArticleMerge Scan(IEnumerable<string> sources, Action? onArticle = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var merge = new ArticleMerge();
+        foreach (var source in sources)
+        {
+            foreach (var candidate in CorpusReader.Parse(source, r => CandidateOf(r, 0), cancellationToken: cancellationToken))
+            {
+                onArticle?.Invoke();
+                if (candidate is not null)
+                {
+                    merge.Add(candidate with { Order = merge._order++ });
+                }
+            }
+        }
+
+        return merge;
+    }
+
     /// <summary>The candidate of a parsed file; completeness is the size of its source text.</summary>
     public static MergeCandidate? CandidateOf(ParseResult result, int order)
     {
