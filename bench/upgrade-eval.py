@@ -5,7 +5,7 @@ Usage: ./kb upgrade --source ../shared/corpus/kbarchive.tar.gz --json > guides.j
        python3 bench/upgrade-eval.py guides.json
 
 The checklist (family, from, to family, to, article id per line; '-' for no version) was
-written by grepping and reading the archive's titles, not from kb's output. A guide answers
+written by grepping and reading the archive's titles and bodies, not from kb's output. A guide answers
 a pair when its ends have the same families and its versions equal or start with the
 pair's ('3.5x' matches no '3.51'); the articles of every such guide are pooled.
 """

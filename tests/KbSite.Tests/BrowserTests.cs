@@ -172,4 +172,88 @@ public sealed class BrowserTests : IClassFixture<BrowserSite>
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
     }
+
+    /// <summary>The pages axe-core checks and the screenshots show: a path and, for the search, the selector to wait for.</summary>
+    private static readonly (string Name, string Path, string? WaitFor)[] CheckedPages =
+    [
+        ("home", "/", null),
+        ("family", "/products/systems-management-server/", null),
+        ("listing", "/products/systems-management-server/v/2-0/", null),
+        ("search", "/search/?q=secondary+site+upgrade", "#kb-search-results .kb-hit a"),
+        ("article-with-aid", "/kb/199/Q199250/", null),
+        ("upgrade-guide", "/upgrade/systems-management-server/1-2-to-2-0/", null),
+    ];
+
+    [SkippableFact]
+    public async Task Axe_FindsNoSeriousOrCriticalViolations_InLightAndDarkSchemes()
+    {
+        SkipWithoutBrowser();
+        var tools = WebTools.SkipReason;
+        Skip.If(tools is not null, tools);
+        var found = new List<string>();
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            var page = await _site.NewPageAsync();
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            foreach (var (name, path, waitFor) in CheckedPages)
+            {
+                await page.GotoAsync(_site.Url(path));
+                if (waitFor is not null)
+                {
+                    await page.Locator(waitFor).First.WaitForAsync(new() { Timeout = 10_000 });
+                }
+
+                if (name == "article-with-aid")
+                {
+                    // The aid's answers reveal the ranking: check the page as a reader sees it after answering.
+                    await page.Locator(".kb-choice fieldset", new() { HasTextString = "have an administrator" }).GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+                    await page.Locator(".kb-aid-result .kb-recommendation").WaitForAsync();
+                }
+
+                await page.AddScriptTagAsync(new() { Path = WebTools.AxeScript });
+                var violations = await page.EvaluateAsync<string[]>("""
+                    async () => {
+                      const r = await axe.run(document, { resultTypes: ["violations"] });
+                      return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+                        .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}x, e.g. ${v.nodes[0].target.join(" ")})`);
+                    }
+                    """);
+                found.AddRange(violations.Select(v => $"{name} ({scheme}): {v}"));
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [SkippableFact]
+    public async Task Screenshots_OfTheMainPages_OnADesktopAndAPhone()
+    {
+        SkipWithoutBrowser();
+        foreach (var (device, width) in new[] { ("desktop", 1280), ("phone", 390) })
+        {
+            var page = await _site.NewPageAsync(width);
+            foreach (var (name, path, waitFor) in CheckedPages.Where(p => p.Name is "home" or "family" or "upgrade-guide" or "search"))
+            {
+                await page.GotoAsync(_site.Url(path));
+                if (waitFor is not null)
+                {
+                    await page.Locator(waitFor).First.WaitForAsync(new() { Timeout = 10_000 });
+                    await page.WaitForTimeoutAsync(300);
+                }
+
+                var file = Path.Combine(BrowserSite.Screenshots, $"{name}-{device}.png");
+                await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+
+                // A real picture of the page: a PNG of the viewport's width (at least), not an empty file.
+                var png = await File.ReadAllBytesAsync(file);
+                Assert.True(png.Length > 2_000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', file);
+                var pngWidth = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+                Assert.Equal(width, pngWidth);
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
 }
