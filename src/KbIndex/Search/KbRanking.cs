@@ -14,14 +14,14 @@ public sealed record RankedField(string Name, float Weight, float B = KbRanking.
 public sealed record KbRanking
 {
     /// <summary>The default BM25 term-frequency saturation.</summary>
-    public const float DefaultK1 = 2f;
+    public const float DefaultK1 = 1.5f;
     /// <summary>The default BM25 length normalisation.</summary>
     public const float DefaultB = 0.75f;
 
     /// <summary>The ranking <c>kb search</c> and the site use.</summary>
     public static KbRanking Default { get; } = new();
 
-    /// <summary>BM25's term-frequency saturation; 2 (Lucene's default is 1.2) measured best with the fields scored together (1.5 gains 0.011 on the tune half but breaks the site's agreement: docs/search-quality.md).</summary>
+    /// <summary>BM25's term-frequency saturation; 1.5 (Lucene's default is 1.2) measured best on the tune half with the fields scored together (docs/search-quality.md).</summary>
     public float K1 { get; init; } = DefaultK1;
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed record KbRanking
         new(KbFields.Product, 1f),
         new(KbFields.Body, 1f, SharedLength: true),
         new(KbFields.Option, 0.25f),
-        new(KbFields.QueryWords, 1f),
+        new(KbFields.QueryWords, 3f),
         new(KbFields.Condition, 0.5f),
         new(KbFields.IdForm, 10f, B: 0f),
     ];
@@ -67,7 +67,7 @@ public sealed record KbRanking
     public float MessagePhraseNormalization { get; init; } = 1f;
 
     /// <summary>The upgrade words standing in for one another: their occurrences count at this weight.</summary>
-    public float UpgradeWordBoost { get; init; } = 0.3f;
+    public float UpgradeWordBoost { get; init; } = 0.1f;
 
     /// <summary>Learned definitions ("vfp" → "visual foxpro"): the phrase's occurrences count at this weight.</summary>
     public float DefinitionBoost { get; init; } = 1f;

@@ -12,8 +12,8 @@ namespace Kb.Site.Search;
 internal sealed class IndexPostingsSource : ISearchPostingsSource
 {
     /// <summary>
-    /// Impact = weight × this, rounded, at least 1. A weight is below idf × (k1 + 1), about 31.8 for
-    /// 60,000 articles (k1 = 2), so every impact fits a byte; larger corpora would saturate at 255.
+    /// Impact = weight × this, rounded, at least 1. A weight is below idf × (k1 + 1), about 26.5 for
+    /// 60,000 articles (k1 = 1.5), so every impact fits a byte; larger corpora would saturate at 255.
     /// </summary>
     public const double ImpactScale = 8;
 
