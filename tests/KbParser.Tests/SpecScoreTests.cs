@@ -16,7 +16,7 @@ public sealed class SpecScoreTests
     /// set was first scored) minus 0.02. It only catches regressions; it is not the target, which is
     /// options F1 &gt;= 0.90. Raise it as the extractor improves.
     /// </summary>
-    private const double OptionF1Floor = 0.716;
+    private const double OptionF1Floor = 0.725;
 
     /// <summary>
     /// Regression floor for the test half's condition F1: the figure last measured (0.372; 0.027 when

@@ -22,6 +22,7 @@ internal sealed class OptionRecognizers
         new OrSeparated(),
         new ConditionalIf(),
         new ResolutionParagraphs(),
+        new ProblemLeads(),
     ]);
 
     private readonly OptionRecognizer[][] _byTarget;

@@ -131,8 +131,38 @@ internal sealed class OrSeparated : OptionRecognizer
 
         foreach (var (a, (title, conditions, logic)) in parsed)
         {
-            options.Add(new OptionCandidate(kind, title, a.Text, scope.SectionName, shared.Count == 0 ? conditions : [.. shared, .. conditions], logic,
-                "or-separated", a.Line));
+            List<ParsedCondition> own = shared.Count == 0 ? conditions : [.. shared, .. conditions];
+            if (Leaves(a.Block) is { } leaves)
+            {
+                // "... there are three ways to do this:" over a nested list: the leaves are the options and inherit
+                // the parent's conditions; the parent is not emitted again.
+                foreach (var leaf in leaves)
+                {
+                    var (lt, lc, ll) = OptionTitles.WithConditions(leaf.Text, BlockText.Of(leaf));
+                    options.Add(new OptionCandidate(kind, lt, BlockText.Of(leaf), scope.SectionName, [.. own, .. lc],
+                        logic == "any" || ll == "any" ? "any" : "all", "or-separated", leaf.Lines.Start));
+                }
+
+                continue;
+            }
+
+            options.Add(new OptionCandidate(kind, title, a.Text, scope.SectionName, own, logic, "or-separated", a.Line));
         }
+    }
+
+    /// <summary>
+    /// The nested alternatives of one alternative: its lead says "there are three ways ..." or "use one of the
+    /// following methods", and the lists nested under it hold two or more items (samples may sit between them).
+    /// </summary>
+    private static List<ListItem>? Leaves(Block block)
+    {
+        var item = block is ListBlock { Items.Count: 1 } l ? l.Items[0] : null;
+        if (item is null || !OptionPatterns.OneOfFollowing().IsMatch(item.Text))
+        {
+            return null;
+        }
+
+        var leaves = item.Blocks.OfType<ListBlock>().SelectMany(x => x.Items).ToList();
+        return leaves.Count >= 2 ? leaves : null;
     }
 }

@@ -17,7 +17,8 @@ internal sealed partial class ResolutionParagraphs : OptionRecognizer
 
     public override Recognition Recognize(in OptionScope scope, IClaimedBlocks claimed)
     {
-        if (!scope.ProblemArticle || scope.OptionsInSection > 0)
+        // A RESOLUTION or WORKAROUND heading offers a way out even in an article not otherwise marked as a problem.
+        if (scope.OptionsInSection > 0 || (!scope.ProblemArticle && !ResolutionHeading(scope.Section.Heading)))
         {
             return Recognition.None;
         }
@@ -34,6 +35,10 @@ internal sealed partial class ResolutionParagraphs : OptionRecognizer
 
         return options.Count == 0 ? Recognition.None : new Recognition(options, [], claims);
     }
+
+    private static bool ResolutionHeading(string? heading) =>
+        heading is not null && (heading.TrimStart().StartsWith("RESOLUTION", StringComparison.OrdinalIgnoreCase)
+            || heading.TrimStart().StartsWith("WORKAROUND", StringComparison.OrdinalIgnoreCase));
 
     private static void Read(Section section, List<OptionCandidate> options, List<Section> claims)
     {
