@@ -81,6 +81,12 @@ public sealed partial class KbSiteBuilder
         {
             previous = new BuildState();
         }
+        else
+        {
+            // A rebuild from the previous output: the unchanged files stay where they are (no links), the
+            // changed ones are moved in at the end under a journal.
+            writer.TryInPlace();
+        }
 
         Report("read", 0, 0);
         List<ArticleEntry> entries;

@@ -171,11 +171,14 @@ public static class OutputFolder
     }
 
     /// <summary>
+    /// Rolls back an in-place commit a killed build left half done (<see cref="InPlaceCommit.RollBack"/>).
     /// After a build killed between the two renames of <see cref="Swap"/>, puts the old site back at the
     /// output path (the new one may be incomplete: its marker was removed, so it is judged by its state file).
     /// </summary>
     internal static void Recover(string output)
     {
+        // An in-place commit that was killed: its journal says what to undo (its folders are leftovers after).
+        InPlaceCommit.RollBack(output);
         if (Directory.Exists(output))
         {
             return;
