@@ -268,9 +268,13 @@ public sealed class SiteWriter : IDisposable
     internal static void RemoveInBackground(string folder, string output)
     {
         // A trash name first: a later build may reuse this process id for its staging folder while rm still runs.
-        var trash = OutputFolder.TrashFor(output);
-        Directory.Move(folder, trash);
-        folder = trash;
+        if (!OutputFolder.IsTrash(folder))
+        {
+            var trash = OutputFolder.TrashFor(output);
+            Directory.Move(folder, trash);
+            folder = trash;
+        }
+
         if (!OperatingSystem.IsWindows() && File.Exists("/bin/rm"))
         {
             try
