@@ -17,6 +17,9 @@ public sealed partial class KbSiteBuilder
     private long _writeTicks;
     private int _parsed;
 
+    /// <summary>The keys of the files parsed by this build (their records are new in the store).</summary>
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+
     /// <summary>The key of a file's record: the source's position and the file's path in it (unique per file).</summary>
     private static string Key(int source, ArticleFile file) =>
         source.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + file.SourcePath;
@@ -89,6 +92,11 @@ public sealed partial class KbSiteBuilder
         foreach (var (r, key) in results)
         {
             seen.Add(key);
+            if (r.Parsed)
+            {
+                _changed.Add(key);
+            }
+
             if (r.Problem is not null)
             {
                 _diagnostics.Add(r.Problem);
@@ -164,6 +172,7 @@ public sealed partial class KbSiteBuilder
                 var key = Key(s, f);
                 if (keys.Contains(key) && ArticleReader.Read(f, key, null, store).Parsed)
                 {
+                    _changed.Add(key);
                     Interlocked.Increment(ref _parsed);
                 }
             }

@@ -81,6 +81,12 @@ public sealed partial class KbSiteBuilder
         {
             previous = new BuildState();
         }
+        else
+        {
+            // A rebuild from the previous output: the unchanged files stay where they are (no links), the
+            // changed ones are moved in at the end under a journal.
+            writer.TryInPlace();
+        }
 
         Report("read", 0, 0);
         List<ArticleEntry> entries;
@@ -139,15 +145,28 @@ public sealed partial class KbSiteBuilder
         // The search files depend on the articles only: when none changed, the previous build's are linked;
         // otherwise they are exported from the record store.
         var searchFingerprint = SearchInputs.Fingerprint(catalog);
+        var layout = SearchInputs.Layout(catalog);
         var search = SearchInputs.TryReuse(previous, searchFingerprint, writer);
+        state.SearchBase = previous.SearchBase;
         if (search is null)
         {
             Report("export", 0, 1);
             using var export = records.Export();
-            search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
+            search = SearchUpdate.TryWrite(previous, catalog, layout, _changed, export, records, writer, out var why);
+            if (search is null)
+            {
+                if (Trace)
+                {
+                    Console.Error.WriteLine("  full search export: " + why);
+                }
+
+                search = SearchExporter.Write(new IndexPostingsSource(export, catalog), catalog, writer, _options.MaxParallelism);
+                state.SearchBase = export.Statistics;
+            }
         }
 
         state.SearchFingerprint = searchFingerprint;
+        state.SearchLayout = layout;
         state.Search = search;
 
         writer.WriteBytes(BuildState.FileName, state.ToJson());

@@ -36,6 +36,25 @@ internal static class SearchScript
         return output["search"]!.AsArray().Select(a => a!.AsArray().Select(t => t!.GetValue<string>()).ToList()).ToList();
     }
 
+    /// <summary>
+    /// kb.js's first <paramref name="limit"/> results for each query with their scores (summed impacts),
+    /// and how many terms the query looked up (its marks, plus one for the word being typed).
+    /// </summary>
+    public static List<(List<string> Ids, List<double> Scores, int Terms)> SearchScored(string site, IReadOnlyList<string> queries, int limit)
+    {
+        var output = Run(new JsonObject
+        {
+            ["site"] = site,
+            ["limit"] = limit,
+            ["scored"] = true,
+            ["queries"] = new JsonArray(queries.Select(q => (JsonNode?)JsonValue.Create(q)).ToArray()),
+        });
+        return output["scored"]!.AsArray().Select(r => (
+            r!["ids"]!.AsArray().Select(t => t!.GetValue<string>()).ToList(),
+            r["scores"]!.AsArray().Select(t => t!.GetValue<double>()).ToList(),
+            r["terms"]!.GetValue<int>())).ToList();
+    }
+
     /// <summary>The URL of the upgrade guide kb.js shows first for each query (empty for none), from the site's <c>search/guides.json</c>.</summary>
     public static List<string> GuideFor(string site, IReadOnlyList<string> queries)
     {
@@ -65,6 +84,13 @@ internal static class SearchScript
                     const engine = kb.createSearch(p => fs.promises.readFile(path.join(input.site, p), "utf8").then(JSON.parse));
                     out.search = [];
                     for (const q of input.queries) out.search.push((await engine.search(q, "", input.limit)).hits.map(h => h.data[0]));
+                    if (input.scored) {
+                      out.scored = [];
+                      for (const q of input.queries) {
+                        const r = await engine.search(q, "", input.limit);
+                        out.scored.push({ ids: r.hits.map(h => h.data[0]), scores: r.hits.map(h => h.score), terms: r.marks.length + (r.prefix ? 1 : 0) });
+                      }
+                    }
                   }
                   if (input.guides) {
                     const list = JSON.parse(fs.readFileSync(path.join(input.guides, "search", "guides.json"), "utf8"));

@@ -47,3 +47,39 @@ public sealed record ExportAnalysis
     /// <summary>Optional query variants, as <c>kb search</c> adds them: stems that stand in for one another.</summary>
     public IReadOnlyList<string> UpgradeWords { get; init; } = Analysis.QueryVariantsFilter.UpgradeWords;
 }
+
+/// <summary>
+/// The collection statistics every exported weight depends on: the number of articles (in the idf) and
+/// each weighted field's average length (in the length normalisation; fields normalised by the article's
+/// whole text share one average).
+/// </summary>
+/// <param name="Documents">Number of live articles.</param>
+/// <param name="Averages">Average length by field name.</param>
+public sealed record ExportStatistics(int Documents, IReadOnlyDictionary<string, float> Averages)
+{
+    /// <summary>
+    /// The largest relative difference between the two sets of averages (infinity when the document counts
+    /// or the fields differ).
+    /// </summary>
+    public double Drift(ExportStatistics other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Documents != Documents || other.Averages.Count != Averages.Count)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var drift = 0.0;
+        foreach (var (field, average) in Averages)
+        {
+            if (!other.Averages.TryGetValue(field, out var theirs))
+            {
+                return double.PositiveInfinity;
+            }
+
+            drift = Math.Max(drift, Math.Abs(theirs - average) / Math.Max(average, 1e-6));
+        }
+
+        return drift;
+    }
+}

@@ -25,7 +25,7 @@ public sealed partial class SearchExport
         var blocks = System.Collections.Concurrent.Partitioner.Create(0, names.Length, TermBlock);
         if (parallelism <= 1)
         {
-            var walker = new TermWalker(this);
+            var walker = new TermWalker(this, Statistics);
             foreach (var (from, to) in blocks.GetDynamicPartitions())
             {
                 foreach (var term in walker.Read(names, from, to))
@@ -37,7 +37,7 @@ public sealed partial class SearchExport
             yield break;
         }
 
-        using var walkers = new ThreadLocal<TermWalker>(() => new TermWalker(this));
+        using var walkers = new ThreadLocal<TermWalker>(() => new TermWalker(this, Statistics));
         var results = blocks
             .AsParallel()
             .AsOrdered()
@@ -50,6 +50,21 @@ public sealed partial class SearchExport
                 yield return result;
             }
         }
+    }
+
+    /// <summary>
+    /// The given terms (those the weighted fields have; others are left out), in ordinal order, weighed
+    /// with <paramref name="statistics"/> instead of this index's own document count and average
+    /// lengths: what a full export made with those statistics gives for these terms, found by one seek
+    /// per term and field instead of a walk over every term. An incremental export re-weighs the terms a
+    /// change touched with the statistics of the last full export, so they agree with the terms it leaves.
+    /// </summary>
+    public IReadOnlyList<ExportTerm> Weigh(IEnumerable<string> terms, ExportStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(statistics);
+        var names = terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return new TermWalker(this, statistics).ReadEach(names);
     }
 
     /// <summary>Terms read by one thread in a row: enough to keep the threads' hand-over cheap, few enough to stream.</summary>
@@ -101,16 +116,19 @@ public sealed partial class SearchExport
         private readonly Lucene.Net.Util.IBits? _live;
         private readonly Dictionary<BytesRef, int> _block = [];
         private readonly List<Addend> _addends = [];
+        private readonly int _documents;
 
-        public TermWalker(SearchExport export)
+        public TermWalker(SearchExport export, ExportStatistics statistics)
         {
             _export = export;
+            _documents = statistics.Documents;
             _live = MultiFields.GetLiveDocs(export._reader);
             foreach (var f in Fields)
             {
                 if (MultiFields.GetTerms(export._reader, f.Name) is { } terms)
                 {
-                    var (length, average) = export._lengths[f.Name];
+                    var length = export._lengths[f.Name].Length;
+                    var average = statistics.Averages.TryGetValue(f.Name, out var a) ? a : export._lengths[f.Name].Average;
                     _fields.Add(new Field(f.Weight, f.B, terms.GetEnumerator(), length, average));
                 }
             }
@@ -165,6 +183,27 @@ public sealed partial class SearchExport
             return Weigh(names, from);
         }
 
+        /// <summary>The terms <paramref name="names"/> (sorted) that live articles have, each found by a seek per field.</summary>
+        public List<ExportTerm> ReadEach(string[] names)
+        {
+            _block.Clear();
+            _addends.Clear();
+            var bytes = names.Select(n => new BytesRef(n)).ToArray();
+            // Fields outside, terms inside: the addends of an article come in the order Read gives them.
+            foreach (var field in _fields)
+            {
+                for (var i = 0; i < names.Length; i++)
+                {
+                    if (field.Terms.SeekExact(bytes[i]))
+                    {
+                        Collect(field, i);
+                    }
+                }
+            }
+
+            return Weigh(names, 0);
+        }
+
         private void Collect(Field field, int index)
         {
             field.Docs = field.Terms.Docs(_live, field.Docs, DocsFlags.FREQS);
@@ -187,7 +226,7 @@ public sealed partial class SearchExport
             var addends = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_addends);
             addends.Sort();
             var result = new List<ExportTerm>();
-            var n = _export.Ids.Count;
+            var n = _documents;
             var postings = new List<(int Ordinal, float Tf)>();
             for (var i = 0; i < addends.Length;)
             {

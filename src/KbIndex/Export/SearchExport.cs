@@ -84,7 +84,12 @@ public sealed partial class SearchExport : IDisposable
                 _lengths[f.Name] = (total, average);
             }
         }
+
+        Statistics = new ExportStatistics(Ids.Count, Fields.ToDictionary(f => f.Name, f => _lengths[f.Name].Average, StringComparer.Ordinal));
     }
+
+    /// <summary>The collection statistics of this index: its article count and each field's average length.</summary>
+    public ExportStatistics Statistics { get; }
 
     /// <summary>Article numbers in ordinal order; a posting's <see cref="ExportPosting.Doc"/> indexes this list.</summary>
     public IReadOnlyList<string> Ids { get; }

@@ -152,6 +152,9 @@ public sealed class RecordReader : IDisposable
         }
     }
 
+    /// <summary>Opens the committed store in <paramref name="path"/> for reading (a previous build's, say); it is not changed.</summary>
+    public static RecordReader Open(string path) => new(FSDirectory.Open(path));
+
     /// <summary>Number of records.</summary>
     public int Count => _docOf.Count;
 

@@ -50,6 +50,12 @@ internal sealed partial class BuildState
     /// <summary>What the search export wrote, its files included; null when unknown.</summary>
     public Search.SearchExportStats? Search { get; set; }
 
+    /// <summary>The collection statistics of the last full search export: the weights of the search files are made with them.</summary>
+    public Kb.Index.Export.ExportStatistics? SearchBase { get; set; }
+
+    /// <summary>The search files' numbering (<see cref="Site.Search.SearchInputs.Layout"/>) when they were written.</summary>
+    public string SearchLayout { get; set; } = "";
+
     public static BuildState Load(string outputDir)
     {
         var state = new BuildState();
@@ -86,6 +92,12 @@ internal sealed partial class BuildState
                 {
                     Files = search.GetProperty("files").EnumerateArray().Select(f => f.GetString() ?? "").ToList(),
                 };
+                if (search.TryGetProperty("layout", out var layout) && search.TryGetProperty("base", out var basis))
+                {
+                    state.SearchLayout = layout.GetString() ?? "";
+                    state.SearchBase = new Kb.Index.Export.ExportStatistics(basis.GetProperty("n").GetInt32(),
+                        basis.GetProperty("avg").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetSingle(), StringComparer.Ordinal));
+                }
             }
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -97,6 +109,8 @@ internal sealed partial class BuildState
             state.WrittenBy = "";
             state.SearchFingerprint = "";
             state.Search = null;
+            state.SearchBase = null;
+            state.SearchLayout = "";
         }
 
         return state;
@@ -133,6 +147,21 @@ internal sealed partial class BuildState
                 }
 
                 w.WriteEndArray();
+                if (SearchBase is { } basis)
+                {
+                    w.WriteString("layout", SearchLayout);
+                    w.WriteStartObject("base");
+                    w.WriteNumber("n", basis.Documents);
+                    w.WriteStartObject("avg");
+                    foreach (var (field, average) in basis.Averages.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        w.WriteNumber(field, average);
+                    }
+
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 

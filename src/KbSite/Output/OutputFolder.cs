@@ -20,6 +20,9 @@ public static class OutputFolder
     /// <summary>Only kb renames a folder to this name, after checking it is its own; the name is the marker.</summary>
     private const string TrashInfix = ".kb-trash-";
 
+    /// <summary>True when <paramref name="folder"/> already has a trash name.</summary>
+    internal static bool IsTrash(string folder) => Path.GetFileName(folder).Contains(TrashInfix, StringComparison.Ordinal);
+
     /// <summary>A unique trash name beside <paramref name="output"/>.</summary>
     internal static string TrashFor(string output)
     {
@@ -106,7 +109,8 @@ public static class OutputFolder
             return removed;
         }
 
-        foreach (var dir in Directory.EnumerateDirectories(parent, "." + name + ".*"))
+        // Listed first: a removal renames folders in this same parent, which a lazy listing could meet again.
+        foreach (var dir in Directory.EnumerateDirectories(parent, "." + name + ".*").ToList())
         {
             var rest = Path.GetFileName(dir)[(name.Length + 1)..];
             // ".kb-staging-PID" from this version; ".building-PID" and ".building-PID.old-TICKS" from earlier ones.
@@ -171,11 +175,14 @@ public static class OutputFolder
     }
 
     /// <summary>
+    /// Rolls back an in-place commit a killed build left half done (<see cref="InPlaceCommit.RollBack"/>).
     /// After a build killed between the two renames of <see cref="Swap"/>, puts the old site back at the
     /// output path (the new one may be incomplete: its marker was removed, so it is judged by its state file).
     /// </summary>
     internal static void Recover(string output)
     {
+        // An in-place commit that was killed: its journal says what to undo (its folders are leftovers after).
+        InPlaceCommit.RollBack(output);
         if (Directory.Exists(output))
         {
             return;

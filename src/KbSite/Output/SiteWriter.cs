@@ -19,6 +19,9 @@ public sealed class SiteWriter : IDisposable
     private int _files;
     private int _reused;
     private bool _committed;
+    private HashSet<string>? _previousFiles;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _kept = new(StringComparer.Ordinal);
 
     private readonly FileStream _lock;
 
@@ -88,6 +91,20 @@ public sealed class SiteWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Commits in place (<see cref="InPlaceCommit"/>) instead of swapping folders: unchanged files are left
+    /// where they are rather than linked, and only the written and deleted ones are moved at the commit.
+    /// Possible when the previous output lists its files; call before reusing any page. False otherwise.
+    /// </summary>
+    public bool TryInPlace()
+    {
+        _previousFiles ??= OutputFolder.IsKbOutput(_previous) ? InPlaceCommit.ReadManifest(_previous) : null;
+        return InPlace;
+    }
+
+    /// <summary>True when this build commits in place.</summary>
+    public bool InPlace => _previousFiles is not null;
+
     /// <summary>The folder being written (the final output folder's temporary twin).</summary>
     public string StagingDir => _staging;
 
@@ -114,6 +131,7 @@ public sealed class SiteWriter : IDisposable
             RandomAccess.Write(handle, bytes, 0);
         }
 
+        _written.TryAdd(relativePath, true);
         Interlocked.Add(ref _bytes, bytes.Length);
         Interlocked.Increment(ref _files);
     }
@@ -127,6 +145,16 @@ public sealed class SiteWriter : IDisposable
         if (!info.Exists)
         {
             return false;
+        }
+
+        _kept.TryAdd(relativePath, true);
+        if (InPlace && !IsStore(relativePath))
+        {
+            // Left where it is: the in-place commit moves only what changed.
+            Interlocked.Add(ref _bytes, info.Length);
+            Interlocked.Increment(ref _files);
+            Interlocked.Increment(ref _reused);
+            return true;
         }
 
         EnsureFolder(Path.GetDirectoryName(target)!);
@@ -180,6 +208,15 @@ public sealed class SiteWriter : IDisposable
     /// </summary>
     public void Commit()
     {
+        var files = _written.Keys.Concat(_kept.Keys).Where(f => !IsStore(f) && f != InPlaceCommit.Manifest).Distinct(StringComparer.Ordinal)
+            .Append(InPlaceCommit.Manifest).Order(StringComparer.Ordinal).ToList();
+        WriteText(InPlaceCommit.Manifest, string.Join('\n', files) + "\n");
+        if (InPlace)
+        {
+            CommitInPlace(files);
+            return;
+        }
+
         File.Delete(Path.Combine(_staging, OutputFolder.StagingMarker));
         TestHooks.Pause("staged");
         var old = OutputFolder.Swap(_staging, _previous, TestHooks.Pause);
@@ -193,13 +230,51 @@ public sealed class SiteWriter : IDisposable
         }
     }
 
+    private static bool IsStore(string relativePath) => relativePath.StartsWith(InPlaceCommit.Store + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Moves the written files into the output and the deleted ones out (<see cref="InPlaceCommit"/>); the
+    /// build state goes last. A failure rolls back what was moved, so the previous site stands.
+    /// </summary>
+    private void CommitInPlace(List<string> files)
+    {
+        var state = Build.BuildState.FileName;
+        var written = _written.Keys.Where(f => !IsStore(f) && f != state).Order(StringComparer.Ordinal).ToList();
+        if (_written.ContainsKey(state))
+        {
+            written.Add(state);
+        }
+
+        var keep = files.ToHashSet(StringComparer.Ordinal);
+        var deleted = _previousFiles!.Where(f => !keep.Contains(f)).Order(StringComparer.Ordinal).ToList();
+        var backup = OutputFolder.TrashFor(_previous);
+        try
+        {
+            InPlaceCommit.Apply(_previous, _staging, backup, written, deleted, Directory.Exists(Path.Combine(_staging, InPlaceCommit.Store)), TestHooks.Pause);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            InPlaceCommit.RollBack(_previous);
+            throw;
+        }
+
+        _committed = true;
+        TestHooks.Pause("swapped");
+        RemoveInBackground(backup, _previous);
+        RemoveInBackground(_staging, _previous);
+    }
+
     /// <summary>Deletes a folder without waiting: a detached <c>rm</c> where there is one, else a synchronous delete.</summary>
     internal static void RemoveInBackground(string folder, string output)
     {
         // A trash name first: a later build may reuse this process id for its staging folder while rm still runs.
-        var trash = OutputFolder.TrashFor(output);
-        Directory.Move(folder, trash);
-        folder = trash;
+        if (!OutputFolder.IsTrash(folder))
+        {
+            var trash = OutputFolder.TrashFor(output);
+            Directory.Move(folder, trash);
+            folder = trash;
+        }
+
         if (!OperatingSystem.IsWindows() && File.Exists("/bin/rm"))
         {
             try
@@ -226,7 +301,7 @@ public sealed class SiteWriter : IDisposable
         // The lock file goes with the build (deleted while still held, so no other build can be holding it).
         File.Delete(_lock.Name);
         _lock.Dispose();
-        if (!_committed && Directory.Exists(_staging))
+        if (!_committed && Directory.Exists(_staging) && !File.Exists(InPlaceCommit.JournalFor(_previous)))
         {
             try
             {

@@ -14,6 +14,12 @@ public sealed record SearchExportStats(int Terms, int Shards, int DocGroups, lon
 
     /// <summary>True when the files were linked from the previous build instead of exported.</summary>
     public bool Reused { get; init; }
+
+    /// <summary>True when only the files a change touched were written (<see cref="SearchUpdate"/>), the others linked.</summary>
+    public bool Incremental { get; init; }
+
+    /// <summary>Files written by this build (the others of <see cref="Files"/> were linked from the previous one).</summary>
+    public int Written { get; init; }
 }
 
 /// <summary>
@@ -75,21 +81,24 @@ internal static class SearchExporter
         }
 
         var (docsFolder, groups, docBytes) = WriteDocs(catalog, writer, files);
-        var meta = MetaJson(shards, index.Documents);
+        var meta = MetaJson(shards, index.Documents, null);
         var metaName = "meta." + Hash(meta) + ".json";
         writer.WriteBytes("search/" + metaName, meta);
         files.Add("search/" + metaName);
-        var entry = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["v"] = FormatVersion,
-            ["meta"] = metaName,
-            ["docs"] = docsFolder,
-            ["group"] = DocGroupSize,
-        });
+        var entry = EntryJson(metaName, docsFolder);
         writer.WriteBytes("search/entry.json", entry);
         files.Add("search/entry.json");
-        return new SearchExportStats(terms.Count, shards.Count, groups, bytes + docBytes + meta.Length + entry.Length, "search/entry.json") { Files = files };
+        return new SearchExportStats(terms.Count, shards.Count, groups, bytes + docBytes + meta.Length + entry.Length, "search/entry.json") { Files = files, Written = files.Count };
     }
+
+    /// <summary><c>search/entry.json</c>: the format version and the names of the meta file and the result folder.</summary>
+    internal static byte[] EntryJson(string metaName, string docsFolder) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+    {
+        ["v"] = FormatVersion,
+        ["meta"] = metaName,
+        ["docs"] = docsFolder,
+        ["group"] = DocGroupSize,
+    });
 
     /// <summary>Postings as base64 of (varint doc delta, impact byte) pairs.</summary>
     internal static string Encode((int Doc, byte Impact)[] postings)
@@ -114,6 +123,10 @@ internal static class SearchExporter
         return Convert.ToBase64String(buffer, 0, n);
     }
 
+    /// <summary>A shard of the given terms (in ordinal order) and their encoded postings.</summary>
+    internal static byte[] ShardJson(IReadOnlyList<(string Term, string Postings)> terms) =>
+        ShardJson(terms.Select(t => t.Term).ToList(), terms.Select(t => t.Postings).ToList(), 0, terms.Count - 1);
+
     private static byte[] ShardJson(List<string> terms, List<string> encoded, int from, int to)
     {
         using var ms = new MemoryStream();
@@ -134,7 +147,11 @@ internal static class SearchExporter
         return ms.ToArray();
     }
 
-    private static byte[] MetaJson(List<(string First, string Last, string File)> shards, int documents)
+    /// <summary>
+    /// The meta file: article count, the shards in term order and, after incremental exports, the result
+    /// groups written since the last full export (group number to the hash in its file name).
+    /// </summary>
+    internal static byte[] MetaJson(List<(string First, string Last, string File)> shards, int documents, IReadOnlyDictionary<int, string>? groups)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms))
@@ -153,6 +170,17 @@ internal static class SearchExporter
             }
 
             w.WriteEndArray();
+            if (groups is { Count: > 0 })
+            {
+                w.WriteStartObject("g");
+                foreach (var (g, hash) in groups.OrderBy(p => p.Key))
+                {
+                    w.WriteString(g.ToString(System.Globalization.CultureInfo.InvariantCulture), hash);
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -166,32 +194,7 @@ internal static class SearchExporter
         using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (var g = 0; g * DocGroupSize < articles.Count; g++)
         {
-            using var ms = new MemoryStream();
-            using (var w = new Utf8JsonWriter(ms))
-            {
-                w.WriteStartArray();
-                for (var i = g * DocGroupSize; i < Math.Min(articles.Count, (g + 1) * DocGroupSize); i++)
-                {
-                    var a = articles[i];
-                    if (!a.Rendered)
-                    {
-                        w.WriteNullValue();
-                        continue;
-                    }
-
-                    w.WriteStartArray();
-                    w.WriteStringValue(a.Id);
-                    w.WriteStringValue(a.Title);
-                    w.WriteStringValue(a.Products.Count > 0 ? a.Products[0] : "");
-                    w.WriteStringValue(a.Url);
-                    w.WriteStringValue(a.Excerpt);
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndArray();
-            }
-
-            var bytes = ms.ToArray();
+            var bytes = GroupJson(articles, g);
             all.AppendData(bytes);
             files.Add(bytes);
         }
@@ -209,5 +212,36 @@ internal static class SearchExporter
         return (folder, files.Count, total);
     }
 
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 5);
+    /// <summary>The result data of articles <c>16g ... 16g+15</c>: <c>[id, title, first product, url, excerpt]</c>, or null for one not rendered.</summary>
+    internal static byte[] GroupJson(IReadOnlyList<ArticleEntry> articles, int g)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms))
+        {
+            w.WriteStartArray();
+            for (var i = g * DocGroupSize; i < Math.Min(articles.Count, (g + 1) * DocGroupSize); i++)
+            {
+                var a = articles[i];
+                if (!a.Rendered)
+                {
+                    w.WriteNullValue();
+                    continue;
+                }
+
+                w.WriteStartArray();
+                w.WriteStringValue(a.Id);
+                w.WriteStringValue(a.Title);
+                w.WriteStringValue(a.Products.Count > 0 ? a.Products[0] : "");
+                w.WriteStringValue(a.Url);
+                w.WriteStringValue(a.Excerpt);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return ms.ToArray();
+    }
+
+    internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 5);
 }

@@ -36,6 +36,32 @@ internal static class SearchInputs
         }
     }
 
+    /// <summary>
+    /// The fingerprint of what numbers the search files: each position's file, id and whether it is
+    /// rendered, and each product filter's number and articles. While it stands, a change can be exported
+    /// incrementally (<see cref="SearchUpdate"/>); an addition or a deletion moves it.
+    /// </summary>
+    public static string Layout(SiteCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return BuildState.Fingerprint(LayoutParts(catalog));
+    }
+
+    private static IEnumerable<string?> LayoutParts(SiteCatalog catalog)
+    {
+        yield return catalog.Articles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var a in catalog.Articles)
+        {
+            yield return a.Key + " " + (a.Rendered ? a.Id : "-");
+        }
+
+        foreach (var p in catalog.Products)
+        {
+            yield return "\u0002" + p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + p.Name + " "
+                + string.Join(',', p.Articles.Select(a => a.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
     /// <summary>Links the previous build's search files when the fingerprint matches and every one of them is there; null otherwise.</summary>
     public static SearchExportStats? TryReuse(BuildState previous, string fingerprint, SiteWriter writer)
     {

@@ -182,10 +182,13 @@
         return best;
       });
     }
-    function docs(e, ids) {
+    // Result data in groups; a group rewritten by an incremental build since the last full export has
+    // its own file, named in the meta file's "g" (group number to hash).
+    function docs(mm, ids) {
+      var e = mm.e, changed = mm.m.g || {};
       return Promise.all(ids.map(function (id) {
         var g = Math.floor(id / e.group);
-        return get("search/" + e.docs + g + ".json").then(function (list) { return list[id - g * e.group]; });
+        return get("search/" + e.docs + g + (changed[g] ? "." + changed[g] : "") + ".json").then(function (list) { return list[id - g * e.group]; });
       }));
     }
     // The longest start the word and its stem share: what the word being typed may still become.
@@ -219,7 +222,7 @@
           var ids = Object.keys(score).filter(function (d) { return !filter || filter[d] !== undefined; });
           ids.sort(function (a, b) { return score[b] - score[a] || a - b; });
           var top = ids.slice(0, limit).map(Number);
-          return docs(mm.e, top).then(function (data) {
+          return docs(mm, top).then(function (data) {
             var hits = [];
             top.forEach(function (d, k) { if (data[k]) { hits.push({ doc: d, score: score[d], data: data[k] }); } });
             // An article number names one article: that article goes first, before others that mention it.
