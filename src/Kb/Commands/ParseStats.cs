@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kb.Parser.Decision;
 using Kb.Parser.Model;
 
 namespace Kb.Cli.Commands;
@@ -23,8 +24,12 @@ internal sealed class ParseStats
     public int ProblemArticles { get; private set; }
     public int ProblemWithChecklist { get; private set; }
     public int CutQuestions { get; private set; }
+    public int LongQuestionsByWords { get; private set; }
+    public int NotYesNoQuestions { get; private set; }
+    public int PastedQuestions { get; private set; }
 
     private readonly List<int> _questionLengths = [];
+    private readonly List<int> _questionWords = [];
 
     public void Add(ArticleRecord r)
     {
@@ -59,40 +64,25 @@ internal sealed class ParseStats
         if (r.Options.Count >= 2)
         {
             MultiOption++;
-            MultiOptionDiscriminated += Discriminates(r) ? 1 : 0;
+            MultiOptionDiscriminated += AidQuality.Discriminates(r) ? 1 : 0;
         }
 
         if (ArticleKinds.IsProblem(r))
         {
             ProblemArticles++;
-            ProblemWithChecklist += r.Factors.Any(f => f.Role is "applicability" or "symptom" or "cause" && f.Question.Length <= 160) ? 1 : 0;
+            ProblemWithChecklist += AidQuality.HasCrispTriage(r) ? 1 : 0;
         }
 
         foreach (var f in r.Factors)
         {
             _questionLengths.Add(f.Question.Length);
-            CutQuestions += IsCut(f.Question) ? 1 : 0;
+            _questionWords.Add(AidQuality.WordCount(f.Question));
+            CutQuestions += AidQuality.IsCut(f.Question) ? 1 : 0;
+            LongQuestionsByWords += AidQuality.WordCount(f.Question) > AidQuality.MaxQuestionWords ? 1 : 0;
+            NotYesNoQuestions += AidQuality.IsYesNo(f.Question) ? 0 : 1;
+            PastedQuestions += AidQuality.IsPasted(f.Question) ? 1 : 0;
         }
     }
-
-    /// <summary>True when some factor separates two options: one needs an answer the other does not, or the opposite one.</summary>
-    internal static bool Discriminates(ArticleRecord r)
-    {
-        foreach (var f in r.Factors)
-        {
-            var wants = r.Options.Select(o => o.Conditions.FirstOrDefault(c => c.Factor == f.Id) is { } c ? (c.Expect ? 1 : -1) : 0).ToList();
-            if (wants.Distinct().Count() > 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A question cut short: no question mark at the end, or an ellipsis just before it (a truncated sentence).</summary>
-    internal static bool IsCut(string question) =>
-        !question.EndsWith('?') || question.EndsWith("...?", StringComparison.Ordinal) || question.EndsWith("\u2026?", StringComparison.Ordinal);
 
     public string Render()
     {
@@ -116,13 +106,16 @@ internal sealed class ParseStats
         sb.AppendLine(c, $"articles with options: {WithOptions}");
         sb.AppendLine(c, $"options: {Options} ({OptionsWithConditions} with at least one condition)");
         sb.AppendLine(c, $"articles with two or more options: {MultiOption} ({MultiOptionDiscriminated} with a factor that discriminates between them, {Percent(MultiOptionDiscriminated, MultiOption)})");
-        sb.AppendLine(c, $"problem articles: {ProblemArticles} ({ProblemWithChecklist} with a triage checklist, {Percent(ProblemWithChecklist, ProblemArticles)})");
+        sb.AppendLine(c, $"problem articles: {ProblemArticles} ({ProblemWithChecklist} with a triage checklist of at least one crisp factor, {Percent(ProblemWithChecklist, ProblemArticles)})");
         if (_questionLengths.Count > 0)
         {
             _questionLengths.Sort();
             int P(double q) => _questionLengths[(int)Math.Min(_questionLengths.Count - 1, Math.Floor(q * _questionLengths.Count))];
             var over = _questionLengths.Count(n => n > 160);
             sb.AppendLine(c, $"questions: {_questionLengths.Count}, length p50 {P(0.5)}, p90 {P(0.9)}, p98 {P(0.98)}, max {_questionLengths[^1]}; over 160 characters: {over} ({Percent(over, _questionLengths.Count)}); cut short: {CutQuestions}");
+            _questionWords.Sort();
+            int W(double q) => _questionWords[(int)Math.Min(_questionWords.Count - 1, Math.Floor(q * _questionWords.Count))];
+            sb.AppendLine(c, $"question words: p50 {W(0.5)}, p90 {W(0.9)}, p98 {W(0.98)}, max {_questionWords[^1]}; over {AidQuality.MaxQuestionWords} words: {LongQuestionsByWords} ({Percent(LongQuestionsByWords, _questionWords.Count)}); not a yes/no question: {NotYesNoQuestions}; pasted (\"Does this apply: ...\"): {PastedQuestions}");
         }
 
         sb.AppendLine("articles with options, by form:");

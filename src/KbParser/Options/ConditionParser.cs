@@ -142,30 +142,84 @@ internal static partial class ConditionParser
     /// <summary>The longest question a reader is asked; longer statements are cut at a clause boundary first.</summary>
     public const int MaxQuestion = 160;
 
+    /// <summary>The most words a question is allowed before it is cut at a clause boundary ("at most about 20").</summary>
+    public const int MaxQuestionWords = 20;
+
     /// <summary>"The secondary site has an administrator" -> "Does the secondary site have an administrator?"</summary>
     public static string Question(string statement)
     {
-        var q = QuestionOf(statement);
-        if (q.Length <= MaxQuestion)
+        var s = FirstSentence(TextUtil.TrimSentenceEnd(statement));
+        var q = QuestionOf(s);
+        if (FitsQuestion(q))
         {
             return q;
         }
 
         // Keep the clause that carries the idea: cut at the last clause boundary that leaves a question short enough.
-        var s = TextUtil.TrimSentenceEnd(statement);
         foreach (Match m in ClauseBoundary().Matches(s).Reverse())
         {
             if (m.Index >= 20)
             {
                 var shorter = QuestionOf(s[..m.Index]);
-                if (shorter.Length <= MaxQuestion)
+                if (FitsQuestion(shorter))
                 {
                     return shorter;
                 }
             }
         }
 
-        return q;
+        return Tidy(q);
+    }
+
+    /// <summary>
+    /// Makes a finished question end cleanly: only its first sentence, and no last word that cannot end a
+    /// sentence ("for", "and", "the"), which a statement cut upstream can leave behind.
+    /// </summary>
+    public static string Tidy(string question)
+    {
+        var body = TextUtil.TrimSentenceEnd(question.TrimEnd('?').TrimEnd());
+        body = FirstSentence(body);
+        var words = body.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 3 && DanglingEnd(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var tidy = string.Join(' ', words).TrimEnd(',', ';', ':', '(', '-', ' ');
+        return tidy.Length == 0 ? question : tidy + "?";
+    }
+
+    private static bool FitsQuestion(string q) =>
+        q.Length <= MaxQuestion && q.AsSpan().Count(' ') + 1 <= MaxQuestionWords && !DanglingEnd(LastWord(q));
+
+    private static string LastWord(string q)
+    {
+        var body = q.TrimEnd('?').TrimEnd();
+        var space = body.LastIndexOf(' ');
+        return space < 0 ? body : body[(space + 1)..];
+    }
+
+    private static bool DanglingEnd(string word) =>
+        word.ToLowerInvariant().TrimEnd(',', ';', ':') is "the" or "a" or "an" or "of" or "to" or "and" or "or" or "in" or "on" or "for"
+            or "with" or "by" or "from" or "at" or "as" or "that" or "which" or "who" or "whose" or "when" or "if" or "but" or "than"
+            or "into" or "your" or "its" or "their" or "is" or "are" or "(that" or "";
+
+    /// <summary>The text up to the first sentence end inside it ("You are using DriveSpace. For MS-DOS ..." -> "You are using DriveSpace").</summary>
+    private static string FirstSentence(string s)
+    {
+        for (var i = s.IndexOf(". ", StringComparison.Ordinal); i > 0; i = s.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        {
+            // "2.0. For" ends a sentence; "Dr. Watson", "e.g. the" and "1. Click" do not.
+            var before = s[..i];
+            var space = before.LastIndexOf(' ');
+            var word = before[(space + 1)..];
+            if (i + 2 < s.Length && char.IsUpper(s[i + 2]) && word.Length > 2 && word is not ("etc" or "Inc" or "Corp" or "Ltd" or "vs") && !word.Contains('.', StringComparison.Ordinal))
+            {
+                return before;
+            }
+        }
+
+        return s;
     }
 
     [GeneratedRegex(@"^(?<s>.{3,120}?)\s+(?<v>is|are|was|were|has been|have been)\s+(?<a>missing|damaged|corrupt(?:ed)?|deleted|renamed|moved|disabled|enabled|incorrect|invalid|outdated|not registered|unregistered)\s+or\s+(?<b>missing|damaged|corrupt(?:ed)?|deleted|renamed|moved|disabled|enabled|incorrect|invalid|outdated|not registered|unregistered)$", RegexOptions.IgnoreCase)]
@@ -213,7 +267,27 @@ internal static partial class ConditionParser
             }
         }
 
+        // "using DAO and ODBCDirect", "you're using X": the reader's own activity.
+        if (words[0].StartsWith("you're", StringComparison.OrdinalIgnoreCase) && words.Length > 1)
+        {
+            return $"Are you {Rest(words, 1)}?";
+        }
+
+        if (words.Length > 1 && IsGerund(words[0]))
+        {
+            return $"Are you {LowerFirst(s)}?";
+        }
+
         return $"Does this apply: {LowerFirst(s)}?";
+    }
+
+    /// <summary>"Using", "printing", "connecting": a verb's -ing form opening a clause, not a noun such as "String" or "Warning".</summary>
+    private static bool IsGerund(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.Length > 4 && w.EndsWith("ing", StringComparison.Ordinal) && w.All(char.IsLetter) && (char.IsLower(word[0]) || char.IsLower(word[1]))
+            && w is not ("nothing" or "something" or "anything" or "everything" or "string" or "during" or "warning" or "morning" or "evening"
+                or "spring" or "ceiling" or "heading" or "building" or "setting" or "pricing" or "wording" or "padding");
     }
 
     private static string? QuestionWithVerbAt(string[] words, int i)

@@ -38,7 +38,7 @@ internal sealed class FactorRegistry
         }
 
         var id = "f" + (_factors.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _factors.Add(new Entry(new Factor { Id = id, Statement = clean, Question = question ?? ConditionParser.Question(clean), Role = role }));
+        _factors.Add(new Entry(new Factor { Id = id, Statement = clean, Question = question is null ? ConditionParser.Question(clean) : ConditionParser.Tidy(question), Role = role }));
         return id;
     }
 
